@@ -1,0 +1,184 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"jixiao"
+)
+
+var checkCommand = &command{
+	name: "check", args: "FILE|DIR...", summary: "check and score forms; print problems and scores",
+	help: `Reads each form (a folder stands for every *.toml in it), validates it and
+scores it by the official rules. Problems go to stderr, one per line:
+
+  FILE:LINE:COL: error|warning: PATH (中文标签): message
+
+and a score summary per file to stdout (执行率, 预算执行得分, each 一级指标,
+总分, 等级). Exit status 0 when no file has an error, 1 when any has, 2 for
+a usage error. Warnings do not change the exit status.`,
+	run: runCheck,
+}
+
+func runCheck(c *cli, cmd *command, args []string) int {
+	var asJSON bool
+	var templatePath string
+	files, code, done := parseFlags(c, cmd, args, func(fs *flag.FlagSet) {
+		fs.BoolVar(&asJSON, "json", false, "print problems and scores as JSON on stdout")
+		fs.StringVar(&templatePath, "template", "", "use the scoring rules of this template `FILE` instead of the built-in 附件2 (2020)")
+	})
+	if done {
+		return code
+	}
+	if len(files) == 0 {
+		return c.usageError(cmd, "no files to check")
+	}
+	tpl, err := loadTemplate(templatePath)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "jixiao check: %v\n", err)
+		return exitUsage
+	}
+	paths, err := inputFiles(files)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "jixiao check: %v\n", err)
+		return exitProblems
+	}
+	var results []checkResult
+	failed := 0
+	for _, path := range paths {
+		res := checkFile(path, tpl.Rules)
+		if res.Problems.Errors() > 0 {
+			failed++
+		}
+		results = append(results, res)
+		if !asJSON {
+			for _, p := range res.Problems {
+				fmt.Fprintln(c.stderr, p)
+			}
+			printSummary(c.stdout, res)
+		}
+	}
+	if asJSON {
+		enc := json.NewEncoder(c.stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(map[string]any{"files": jsonResults(results)}); err != nil {
+			fmt.Fprintf(c.stderr, "jixiao check: %v\n", err)
+			return exitProblems
+		}
+	} else if len(results) > 1 {
+		fmt.Fprintf(c.stdout, "%d files: %d without errors, %d with errors\n", len(results), len(results)-failed, failed)
+	}
+	if failed > 0 {
+		return exitProblems
+	}
+	return exitOK
+}
+
+type checkResult struct {
+	File     string
+	Scored   *jixiao.Scored // nil when the file could not be read
+	Problems jixiao.Problems
+}
+
+func checkFile(path string, rules jixiao.Rules) checkResult {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		p := jixiao.Problem{File: path, Severity: jixiao.Error, Message: fmt.Sprintf("cannot read: %v", unwrapPathError(err))}
+		return checkResult{File: path, Problems: jixiao.Problems{p}}
+	}
+	s, problems := jixiao.Check(path, data, rules)
+	return checkResult{File: path, Scored: s, Problems: problems}
+}
+
+func unwrapPathError(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// printSummary writes the score summary of one file.
+func printSummary(w io.Writer, res checkResult) {
+	s := res.Scored
+	status := ""
+	if e, wn := res.Problems.Errors(), res.Problems.Warnings(); e+wn > 0 {
+		status = fmt.Sprintf("  (%s, %s)", plural(e, "error"), plural(wn, "warning"))
+	}
+	if s == nil {
+		fmt.Fprintf(w, "%s: not scored%s\n", res.File, status)
+		return
+	}
+	r := s.Report
+	fmt.Fprintf(w, "%s: %s %d年度%s\n", res.File, r.Department, r.Year, status)
+	if s.Rate == nil {
+		fmt.Fprintf(w, "  执行率 —  预算执行得分 —\n")
+	} else {
+		fmt.Fprintf(w, "  执行率 %s%%  预算执行得分 %s/%s\n", s.RateShown.Format(s.Rules.RateDecimals),
+			s.ExecScore.Format(s.Rules.ScoreDecimals), r.Funds.Weight.Value)
+	}
+	var parts []string
+	for i, ind := range r.Indicators {
+		parts = append(parts, fmt.Sprintf("%s %s/%s", ind.Name, s.Indicators[i].Score, ind.Weight.Value))
+	}
+	if len(parts) > 0 {
+		fmt.Fprintf(w, "  %s\n", strings.Join(parts, "  "))
+	}
+	fmt.Fprintf(w, "  总分 %s  等级 %s\n", s.Total.Format(s.Rules.ScoreDecimals), s.Grade)
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// jsonResults shapes results for --json; figures are JSON numbers written
+// exactly (json.Number), never through a float.
+func jsonResults(results []checkResult) []map[string]any {
+	out := make([]map[string]any, 0, len(results))
+	for _, res := range results {
+		problems := res.Problems
+		if problems == nil {
+			problems = jixiao.Problems{}
+		}
+		m := map[string]any{
+			"file":     res.File,
+			"errors":   res.Problems.Errors(),
+			"warnings": res.Problems.Warnings(),
+			"problems": problems,
+		}
+		if s := res.Scored; s != nil {
+			m["score"] = jsonScore(s)
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func jsonScore(s *jixiao.Scored) map[string]any {
+	num := func(f jixiao.Fixed) json.Number { return json.Number(f.String()) }
+	r := s.Report
+	var inds []map[string]any
+	for i, ind := range r.Indicators {
+		inds = append(inds, map[string]any{"name": ind.Name, "weight": num(ind.Weight.Value), "score": num(s.Indicators[i].Score)})
+	}
+	m := map[string]any{
+		"department": r.Department,
+		"year":       r.Year,
+		"indicators": inds,
+		"total":      num(s.Total),
+		"grade":      s.Grade,
+		"deductions": s.Deductions(),
+	}
+	if s.Rate != nil {
+		m["execution_rate_percent"] = num(s.RateShown)
+		m["execution_score"] = num(s.ExecScore)
+	}
+	return m
+}

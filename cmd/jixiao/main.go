@@ -1,0 +1,166 @@
+// Command jixiao turns a department's performance self-evaluation
+// (部门整体支出绩效自评), written as a TOML file, into the official form
+// 附件2：部门整体支出绩效自评表 as PDF and XLSX, after checking and scoring it.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+)
+
+// Exit statuses.
+const (
+	exitOK       = 0
+	exitProblems = 1
+	exitUsage    = 2
+)
+
+// command is one subcommand: jixiao NAME [flags] ARGS.
+type command struct {
+	name    string
+	args    string // synopsis of the arguments, for help
+	summary string // one line, for the command list
+	help    string // the rest of the help text
+	run     func(c *cli, cmd *command, args []string) int
+	hidden  bool
+}
+
+// cli carries the streams, so that tests run commands in-process.
+type cli struct {
+	stdout, stderr io.Writer
+	stdin          io.Reader
+	isTerminal     bool // stderr is a terminal: progress bars allowed
+}
+
+// commands lists the commands in the order help shows them. It is filled
+// in init, as the help command itself reads it.
+var commands []*command
+
+func init() {
+	commands = []*command{checkCommand, initCommand, templateCommand, versionCommand, helpCommand}
+}
+
+func main() {
+	c := &cli{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin, isTerminal: isTerminal(os.Stderr)}
+	os.Exit(c.main(os.Args[1:]))
+}
+
+func (c *cli) main(args []string) int {
+	if len(args) == 0 {
+		c.usage(c.stderr)
+		return exitUsage
+	}
+	switch args[0] {
+	case "-h", "-help", "--help":
+		c.usage(c.stdout)
+		return exitOK
+	case "-version", "--version":
+		args[0] = "version"
+	}
+	cmd := findCommand(args[0])
+	if cmd == nil {
+		fmt.Fprintf(c.stderr, "jixiao: unknown command %q\nRun 'jixiao --help' for the commands.\n", args[0])
+		return exitUsage
+	}
+	return cmd.run(c, cmd, args[1:])
+}
+
+func findCommand(name string) *command {
+	for _, cmd := range commands {
+		if cmd.name == name {
+			return cmd
+		}
+	}
+	return nil
+}
+
+func (c *cli) usage(w io.Writer) {
+	fmt.Fprint(w, `jixiao turns a department's performance self-evaluation, written as a TOML
+file, into the official form 附件2：部门整体支出绩效自评表 (PDF and XLSX),
+after checking and scoring it.
+
+Usage:
+  jixiao COMMAND [flags] ARGS
+
+Commands:
+`)
+	for _, cmd := range commands {
+		if !cmd.hidden {
+			fmt.Fprintf(w, "  %-9s %s\n", cmd.name, cmd.summary)
+		}
+	}
+	fmt.Fprint(w, `
+Start with:
+  jixiao init my-form.toml        write a blank form, then fill it in
+  jixiao check my-form.toml       find what is missing or does not add up
+  jixiao render my-form.toml      write my-form.pdf and my-form.xlsx
+
+Run 'jixiao help COMMAND' for a command's flags. Exit status: 0 ok,
+1 problems found, 2 usage error.
+`)
+}
+
+var helpCommand = &command{
+	name: "help", args: "[COMMAND]", summary: "show the help of a command",
+	run: func(c *cli, _ *command, args []string) int {
+		if len(args) == 0 {
+			c.usage(c.stdout)
+			return exitOK
+		}
+		cmd := findCommand(args[0])
+		if cmd == nil {
+			fmt.Fprintf(c.stderr, "jixiao help: unknown command %q\n", args[0])
+			return exitUsage
+		}
+		return cmd.run(c, cmd, []string{"--help"})
+	},
+}
+
+var versionCommand = &command{
+	name: "version", summary: "print the version",
+	help: "Prints jixiao's version: the module version, or the commit it was built from.",
+	run: func(c *cli, cmd *command, args []string) int {
+		if _, code, done := parseFlags(c, cmd, args, nil); done {
+			return code
+		}
+		fmt.Fprintln(c.stdout, "jixiao", version())
+		return exitOK
+	},
+}
+
+// version returns the module version, or the VCS revision of a development
+// build.
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "dev"
+	}
+	if v := info.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	rev, dirty := "", false
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			dirty = s.Value == "true"
+		}
+	}
+	if rev == "" {
+		return "dev"
+	}
+	v := "dev-" + rev[:min(12, len(rev))]
+	if dirty {
+		v += "-dirty"
+	}
+	return v
+}
+
+func isTerminal(f *os.File) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0 && !strings.EqualFold(os.Getenv("TERM"), "dumb")
+}

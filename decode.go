@@ -1,0 +1,208 @@
+package jixiao
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"slices"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+)
+
+// MaxFileSize is the largest data file accepted. A filled-in form is a few
+// kilobytes; anything near this is not a form, and is refused before parsing.
+const MaxFileSize = 4 << 20
+
+// maxNesting bounds how deeply arrays and inline tables may nest. The form
+// needs three levels; the limit keeps hostile input from costing seconds.
+const maxNesting = 32
+
+// Decode reads one form written in TOML. name is the file's name as messages
+// should show it. It returns as much of the report as could be read, and
+// every problem found while reading it; Validate finds the rest.
+func Decode(name string, data []byte) (*Report, Problems) {
+	rep := &reporter{file: name, src: &sourceMap{}}
+	fileProblem := func(pos Pos, format string, args ...any) (*Report, Problems) {
+		rep.list = append(rep.list, Problem{File: name, Pos: pos, Severity: Error, Message: fmt.Sprintf(format, args...)})
+		return &Report{}, rep.list
+	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff")) // editors on Windows add a BOM
+	switch {
+	case len(bytes.TrimSpace(data)) == 0:
+		return fileProblem(Pos{}, "the file is empty; `jixiao init` writes a form to fill in")
+	case len(data) > MaxFileSize:
+		return fileProblem(Pos{}, "the file is %.1f MB; a form is at most %d MB", float64(len(data))/(1<<20), MaxFileSize>>20)
+	case !utf8.Valid(data):
+		at := firstInvalidUTF8(data)
+		return fileProblem(posOfOffset(data, at), "not UTF-8 text (byte 0x%02X); save the file as UTF-8", data[at])
+	}
+	if at := tooDeep(data); at >= 0 {
+		return fileProblem(posOfOffset(data, at), "arrays or tables nested more than %d deep", maxNesting)
+	}
+	var tree map[string]any
+	if _, err := toml.Decode(string(data), &tree); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return fileProblem(Pos{Line: pe.Position.Line, Col: max(pe.Position.Col, 1)}, "TOML syntax: %s", pe.Message)
+		}
+		return fileProblem(Pos{}, "TOML syntax: %v", err)
+	}
+	src := locate(string(data))
+	rep.src = &src
+	d := &decoder{rep: rep}
+	r := d.report(object{m: tree})
+	r.src = src
+	return r, rep.list
+}
+
+func firstInvalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return 0
+}
+
+func posOfOffset(data []byte, off int) Pos {
+	before := data[:off]
+	line := bytes.Count(before, []byte("\n")) + 1
+	start := bytes.LastIndexByte(before, '\n') + 1
+	return Pos{Line: line, Col: utf8.RuneCount(before[start:]) + 1}
+}
+
+// tooDeep returns the offset where brackets nest beyond maxNesting, or -1.
+// It skips strings and comments roughly; a false alarm needs 32 levels.
+func tooDeep(data []byte) int {
+	depth := 0
+	var quote byte
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		switch {
+		case quote != 0:
+			if c == '\\' && quote == '"' {
+				i++
+			} else if c == quote || c == '\n' {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '#':
+			for i < len(data) && data[i] != '\n' {
+				i++
+			}
+		case c == '[' || c == '{':
+			if depth++; depth > maxNesting {
+				return i
+			}
+		case c == ']' || c == '}':
+			depth = max(depth-1, 0)
+		case c == '\n':
+			// Table headers [a] and [[a]] close on their line.
+		}
+	}
+	return -1
+}
+
+// object is a TOML table being read into the model.
+type object struct {
+	path string // with indices: indicators[0].groups[1]
+	key  string // generic: indicators.groups
+	m    map[string]any
+}
+
+func (o object) child(name string) (path, key string) {
+	key = name
+	if o.key != "" {
+		key = o.key + "." + name
+	}
+	return joinKey(o.path, name), key
+}
+
+type decoder struct{ rep *reporter }
+
+// lookup returns the raw value of a key, reporting it when a required key
+// is missing.
+func (d *decoder) lookup(o object, name string) (v any, path string, f Field, ok bool) {
+	path, key := o.child(name)
+	f = fieldByKey[key]
+	v, ok = o.m[name]
+	if !ok && f.Required {
+		d.rep.errorf(path, "missing; expected %s, e.g. %s = %s", describeKind(f.Kind), name, f.Example)
+	}
+	return v, path, f, ok
+}
+
+// unknownKeys reports every key of o that the form does not have.
+func (d *decoder) unknownKeys(o object) {
+	known := childFields(o.key)
+	names := make([]string, 0, len(known))
+	for _, f := range known {
+		names = append(names, lastKey(f.Key))
+	}
+	var unknown []string
+	for k := range o.m {
+		if !slices.Contains(names, k) {
+			unknown = append(unknown, k)
+		}
+	}
+	slices.Sort(unknown)
+	for _, k := range unknown {
+		msg := fmt.Sprintf("unknown key %q", k)
+		if s := suggest(k, names); s != "" {
+			msg += fmt.Sprintf("; did you mean %q?", s)
+		} else if len(names) > 0 {
+			msg += fmt.Sprintf("; expected one of %v", names)
+		}
+		d.rep.errorf(joinKey(o.path, k), "%s", msg)
+	}
+}
+
+func describeKind(k Kind) string {
+	switch k {
+	case KindText:
+		return "a string"
+	case KindInt:
+		return "an integer"
+	case KindAmount:
+		return "an amount in 万元 (a number with at most 2 decimals)"
+	case KindPoints:
+		return "a number of points (at most 2 decimals)"
+	case KindPercent:
+		return `a percentage such as "90%"`
+	case KindTable:
+		return "a table"
+	default:
+		return "an array of tables"
+	}
+}
+
+// describeValue names a decoded TOML value's type for messages.
+func describeValue(v any) string {
+	switch v := v.(type) {
+	case string:
+		return fmt.Sprintf("a string (%s)", quoteShort(v))
+	case int64:
+		return fmt.Sprintf("an integer (%d)", v)
+	case float64:
+		return fmt.Sprintf("a float (%v)", v)
+	case bool:
+		return fmt.Sprintf("a boolean (%v)", v)
+	case map[string]any:
+		return "a table"
+	case []map[string]any, []any:
+		return "an array"
+	default:
+		return "a date or time"
+	}
+}
+
+func quoteShort(s string) string {
+	if r := []rune(s); len(r) > 20 {
+		s = string(r[:20]) + "…"
+	}
+	return fmt.Sprintf("%q", s)
+}

@@ -1,0 +1,250 @@
+package jixiao
+
+import (
+	"errors"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// This file maps the TOML tree onto the Report, one table at a time. Every
+// getter reports a wrong type or a missing required key and carries on, so
+// that one run finds every problem.
+
+func (d *decoder) report(o object) *Report {
+	d.unknownKeys(o)
+	r := &Report{
+		Department: d.text(o, "department"),
+		TotalScore: d.figure(o, "total_score"),
+	}
+	r.Year, _ = d.integer(o, "year")
+	if f, ok := d.table(o, "funds"); ok {
+		r.Funds = d.funds(f)
+	}
+	if g, ok := d.table(o, "goals"); ok {
+		d.unknownKeys(g)
+		r.Goals = Goals{Expected: d.text(g, "expected"), Achieved: d.text(g, "achieved")}
+	}
+	for _, io := range d.tables(o, "indicators") {
+		d.unknownKeys(io)
+		ind := Indicator{Name: d.text(io, "name"), Weight: d.figure(io, "weight")}
+		for _, go_ := range d.tables(io, "groups") {
+			ind.Groups = append(ind.Groups, d.group(go_))
+		}
+		r.Indicators = append(r.Indicators, ind)
+	}
+	return r
+}
+
+func (d *decoder) funds(o object) Funds {
+	d.unknownKeys(o)
+	f := Funds{
+		InitialBudget: d.figure(o, "initial_budget"),
+		AnnualBudget:  d.figure(o, "annual_budget"),
+		Executed:      d.figure(o, "executed"),
+		Weight:        d.figure(o, "weight"),
+		Rate:          d.figure(o, "execution_rate"),
+		Score:         d.figure(o, "score"),
+	}
+	if in, ok := d.table(o, "income"); ok {
+		d.unknownKeys(in)
+		f.Income = Income{
+			GeneralBudget:  d.figure(in, "general_budget"),
+			GovernmentFund: d.figure(in, "government_fund"),
+			SpecialAccount: d.figure(in, "special_account"),
+			Other:          d.figure(in, "other"),
+		}
+	}
+	if sp, ok := d.table(o, "spending"); ok {
+		d.unknownKeys(sp)
+		f.Spending = Spending{Basic: d.figure(sp, "basic"), Project: d.figure(sp, "project")}
+	}
+	return f
+}
+
+func (d *decoder) group(o object) Group {
+	d.unknownKeys(o)
+	g := Group{Name: d.text(o, "name"), Weight: d.figure(o, "weight")}
+	if n, ok := d.integer(o, "blank_rows"); ok {
+		g.BlankRows = n
+	}
+	for _, it := range d.tables(o, "items") {
+		d.unknownKeys(it)
+		g.Items = append(g.Items, Item{
+			Name:      d.text(it, "name"),
+			Target:    d.text(it, "target"),
+			Actual:    d.text(it, "actual"),
+			Weight:    d.figure(it, "weight"),
+			Score:     d.figure(it, "score"),
+			Deviation: d.text(it, "deviation"),
+			Kind:      d.text(it, "kind"),
+			Band:      d.text(it, "band"),
+		})
+	}
+	return g
+}
+
+// text reads a string, trimmed of the blanks around it (Word and editors
+// leave stray spaces, including U+3000, at both ends).
+func (d *decoder) text(o object, name string) string {
+	v, path, f, ok := d.lookup(o, name)
+	if !ok {
+		return ""
+	}
+	s, isString := v.(string)
+	if !isString {
+		d.rep.errorf(path, "is %s; expected a string (put the text in quotes)", describeValue(v))
+		return ""
+	}
+	s = strings.TrimSpace(s)
+	if s == "" && f.Required {
+		d.rep.errorf(path, "is empty; the form needs the %s", f.Label)
+	}
+	return s
+}
+
+func (d *decoder) integer(o object, name string) (int, bool) {
+	v, path, _, ok := d.lookup(o, name)
+	if !ok {
+		return 0, false
+	}
+	n, isInt := v.(int64)
+	if !isInt {
+		d.rep.errorf(path, "is %s; expected an integer", describeValue(v))
+		return 0, false
+	}
+	if n < math.MinInt32 || n > math.MaxInt32 {
+		d.rep.errorf(path, "%d is out of range", n)
+		return 0, false
+	}
+	return int(n), true
+}
+
+func (d *decoder) table(o object, name string) (object, bool) {
+	v, path, _, ok := d.lookup(o, name)
+	if !ok {
+		return object{}, false
+	}
+	m, isTable := v.(map[string]any)
+	if !isTable {
+		d.rep.errorf(path, "is %s; expected a table ([%s])", describeValue(v), genericPath(path))
+		return object{}, false
+	}
+	_, key := o.child(name)
+	return object{path: path, key: key, m: m}, true
+}
+
+func (d *decoder) tables(o object, name string) []object {
+	v, path, _, ok := d.lookup(o, name)
+	if !ok {
+		return nil
+	}
+	_, key := o.child(name)
+	var list []map[string]any
+	switch v := v.(type) {
+	case []map[string]any:
+		list = v
+	case []any: // an array of inline tables
+		for _, e := range v {
+			m, isTable := e.(map[string]any)
+			if !isTable {
+				d.rep.errorf(path, "holds %s; expected tables ([[%s]])", describeValue(e), key)
+				return nil
+			}
+			list = append(list, m)
+		}
+	default:
+		d.rep.errorf(path, "is %s; expected an array of tables ([[%s]])", describeValue(v), key)
+		return nil
+	}
+	out := make([]object, len(list))
+	for i, m := range list {
+		out[i] = object{path: indexPath(path, i), key: key, m: m}
+	}
+	return out
+}
+
+// figure reads an amount, points or a percentage, exactly as written.
+func (d *decoder) figure(o object, name string) Figure {
+	v, path, f, ok := d.lookup(o, name)
+	if !ok {
+		return Figure{}
+	}
+	fig, err := parseFigure(v, d.rep.src.raw(path), f.Kind)
+	if err != nil {
+		d.rep.errorf(path, "%s", err)
+		return Figure{}
+	}
+	if fig.Value < 0 {
+		d.rep.errorf(path, "%s is negative; expected 0 or more", fig.Text)
+		return Figure{}
+	}
+	return fig
+}
+
+func parseFigure(v any, raw string, kind Kind) (Figure, error) {
+	what := describeKind(kind)
+	switch v := v.(type) {
+	case int64:
+		if v > int64(maxFixed/100) || v < -int64(maxFixed/100) {
+			return Figure{}, errors.New(strconv.FormatInt(v, 10) + " is too large")
+		}
+		return fixedFigure(raw, FixedFromInt(v), kind), nil
+	case float64:
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return Figure{}, errors.New(raw + " is not a finite number; expected " + what)
+		}
+		exact, err := ParseFixed(strings.ReplaceAll(raw, "+", ""))
+		if err == nil {
+			return fixedFigure(raw, exact, kind), nil
+		}
+		if err != errNotDecimal { // the file wrote too many decimals
+			return Figure{}, figureError(raw, err, what)
+		}
+		// An exponent such as 1e3: read the float's shortest exact form.
+		x, err := ParseFixed(strconv.FormatFloat(v, 'f', -1, 64))
+		if err != nil {
+			return Figure{}, figureError(raw, err, what)
+		}
+		return NewFigure(x), nil
+	case string:
+		if kind != KindPercent {
+			return Figure{}, errors.New("is " + describeValue(v) + "; expected " + what + " without quotes")
+		}
+		s := strings.TrimSpace(v)
+		num, hasPct := strings.CutSuffix(strings.Replace(s, "％", "%", 1), "%")
+		x, err := ParseFixed(num)
+		if !hasPct || err != nil {
+			if err == nil || err == errNotDecimal {
+				return Figure{}, errors.New(quoteShort(v) + " is not a percentage; expected a number followed by %, e.g. \"90%\"")
+			}
+			return Figure{}, figureError(v, err, what)
+		}
+		return Figure{Value: x, Text: s, Set: true}, nil
+	default:
+		return Figure{}, errors.New("is " + describeValue(v) + "; expected " + what)
+	}
+}
+
+// fixedFigure keeps the file's own spelling of a number ("90.40", "735"),
+// without TOML's underscores or plus sign.
+func fixedFigure(raw string, v Fixed, kind Kind) Figure {
+	text := strings.TrimPrefix(strings.ReplaceAll(raw, "_", ""), "+")
+	if x, err := ParseFixed(text); err != nil || x != v {
+		text = v.String() // hex, octal or exponent forms print plainly
+	}
+	if kind == KindPercent {
+		text += "%"
+	}
+	return Figure{Value: v, Text: text, Set: true}
+}
+
+func figureError(raw string, err error, what string) error {
+	switch err {
+	case errTooPrecise:
+		return errors.New(raw + " has more than 2 decimals; expected " + what)
+	case errOutOfRange:
+		return errors.New(raw + " is too large")
+	}
+	return errors.New(raw + " is not a number; expected " + what)
+}

@@ -1,0 +1,60 @@
+package jixiao
+
+import (
+	"fmt"
+	"slices"
+)
+
+// Rules is what the official form fixes for scoring: the total, how figures
+// are rounded for display, the bands for qualitative indicators and the
+// grades. The form's template file carries them (its [rules] table), so an
+// office with a different local form edits data, not code.
+type Rules struct {
+	TotalPoints   int     `toml:"total_points"`   // 预算执行率 分值 + all 一级 分值
+	RateDecimals  int     `toml:"rate_decimals"`  // decimals of 执行率 as printed: 0 → "90%"
+	ScoreDecimals int     `toml:"score_decimals"` // decimals of 预算执行得分 and 总分 as printed
+	Bands         Bands   `toml:"bands"`
+	Grades        []Grade `toml:"grades"`
+}
+
+// Bands bounds the 得分 of a qualitative indicator, in percent of its 分值:
+// 达成 [Achieved, 100], 部分达成 [Partial, Achieved), 未达成 [0, Partial).
+type Bands struct {
+	Achieved int `toml:"achieved"`
+	Partial  int `toml:"partial"`
+}
+
+// Grade is a grade (等级) and the lowest 总分 that earns it.
+type Grade struct {
+	Name string `toml:"name"`
+	Min  int    `toml:"min"`
+}
+
+// Check reports rules that cannot work.
+func (r Rules) Check() error {
+	switch {
+	case r.TotalPoints <= 0:
+		return fmt.Errorf("total_points is %d; expected more than 0", r.TotalPoints)
+	case r.RateDecimals < 0 || r.RateDecimals > 2:
+		return fmt.Errorf("rate_decimals is %d; expected 0, 1 or 2", r.RateDecimals)
+	case r.ScoreDecimals < 0 || r.ScoreDecimals > 2:
+		return fmt.Errorf("score_decimals is %d; expected 0, 1 or 2", r.ScoreDecimals)
+	case !(0 <= r.Bands.Partial && r.Bands.Partial <= r.Bands.Achieved && r.Bands.Achieved <= 100):
+		return fmt.Errorf("bands: expected 0 ≤ partial (%d) ≤ achieved (%d) ≤ 100", r.Bands.Partial, r.Bands.Achieved)
+	case len(r.Grades) == 0:
+		return fmt.Errorf("grades: none given")
+	}
+	return nil
+}
+
+// GradeOf returns the grade of a 总分.
+func (r Rules) GradeOf(total Fixed) string {
+	grades := slices.Clone(r.Grades)
+	slices.SortFunc(grades, func(a, b Grade) int { return b.Min - a.Min })
+	for _, g := range grades {
+		if total >= FixedFromInt(int64(g.Min)) {
+			return g.Name
+		}
+	}
+	return grades[len(grades)-1].Name
+}

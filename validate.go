@@ -1,0 +1,269 @@
+package jixiao
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Limits of a sensible form.
+const (
+	minYear      = 2000
+	maxYear      = 2100
+	maxBlankRows = 20
+)
+
+// Check decodes, scores and validates one file: everything `jixiao check`
+// reports about it. The Scored report is nil when the file could not be read
+// as TOML at all.
+func Check(name string, data []byte, rules Rules) (*Scored, Problems) {
+	r, problems := Decode(name, data)
+	if r.src == nil && problems.Errors() > 0 {
+		problems.Sort()
+		return nil, problems
+	}
+	s := Score(r, rules)
+	problems = append(problems, validate(name, s)...)
+	problems.Sort()
+	return s, problems
+}
+
+// Validate checks a decoded report against the form's rules: sums, weights,
+// scores, and what the department declared against what the rules compute.
+// Values that failed to decode are skipped, as Decode reported them already.
+func Validate(name string, r *Report, rules Rules) Problems {
+	return validate(name, Score(r, rules))
+}
+
+func validate(name string, s *Scored) Problems {
+	v := &validator{reporter: reporter{file: name, src: &s.Report.src}, s: s}
+	v.header()
+	v.funds()
+	v.weights()
+	for i := range s.Report.Indicators {
+		v.indicator(i)
+	}
+	v.declared()
+	return v.list
+}
+
+type validator struct {
+	reporter
+	s *Scored
+}
+
+func (v *validator) header() {
+	r := v.s.Report
+	if v.given("year") && (r.Year < minYear || r.Year > maxYear) {
+		v.errorf("year", "%d is not a plausible year; expected %d to %d", r.Year, minYear, maxYear)
+	}
+}
+
+func (v *validator) funds() {
+	f := v.s.Report.Funds
+	if f.AnnualBudget.Set && f.AnnualBudget.Value == 0 {
+		v.errorf("funds.annual_budget", "is 0, so 执行率 cannot be computed")
+	}
+	if f.AnnualBudget.Set && f.Executed.Set && f.Executed.Value > f.AnnualBudget.Value {
+		v.warnf("funds.executed", "%s is more than 全年预算数 %s; 执行率 counts as 100%% for the score", f.Executed.Text, f.AnnualBudget.Text)
+	}
+	v.partsAddUp("funds.income", "全年预算数", f.AnnualBudget, f.Income.Parts())
+	v.partsAddUp("funds.spending", "全年执行数", f.Executed, f.Spending.Parts())
+}
+
+// partsAddUp checks that the parts of a split add up to the whole, in exact
+// hundredths of 万元.
+func (v *validator) partsAddUp(path, wholeLabel string, whole Figure, parts []Figure) {
+	if !whole.Set {
+		return
+	}
+	var sum Fixed
+	var terms []string
+	for _, p := range parts {
+		if p.Set {
+			sum += p.Value
+			terms = append(terms, p.Text)
+		}
+	}
+	if sum == whole.Value {
+		return
+	}
+	if len(terms) == 0 {
+		v.errorf(path, "is empty; its parts must add up to %s %s", wholeLabel, whole.Text)
+		return
+	}
+	v.errorf(path, "parts add up to %s (%s), not %s %s; they differ by %s",
+		sum, strings.Join(terms, " + "), wholeLabel, whole.Text, (whole.Value - sum).String())
+}
+
+// weights checks that 预算执行率 分值 and the 一级 分值 add up to the total.
+func (v *validator) weights() {
+	r := v.s.Report
+	if !r.Funds.Weight.Set {
+		return
+	}
+	sum := r.Funds.Weight.Value
+	terms := []string{r.Funds.Weight.Text}
+	for _, ind := range r.Indicators {
+		if !ind.Weight.Set {
+			return
+		}
+		sum += ind.Weight.Value
+		terms = append(terms, ind.Weight.Text)
+	}
+	if total := FixedFromInt(int64(v.s.Rules.TotalPoints)); sum != total {
+		v.errorf("funds.weight", "预算执行率 分值 and 一级指标 分值 add up to %s (%s); the form's total is %s",
+			sum, strings.Join(terms, " + "), total)
+	}
+}
+
+func (v *validator) indicator(i int) {
+	ind := v.s.Report.Indicators[i]
+	path := indexPath("indicators", i)
+	if len(ind.Groups) == 0 && v.given(path+".groups") {
+		v.errorf(path+".groups", "has no 二级指标")
+	}
+	v.sumOfChildren(path+".weight", ind.Weight, "二级指标", func(yield func(Figure) bool) {
+		for _, g := range ind.Groups {
+			if !yield(g.Weight) {
+				return
+			}
+		}
+	})
+	v.duplicates(path, "groups", len(ind.Groups), func(j int) string { return ind.Groups[j].Name })
+	for j := range ind.Groups {
+		v.group(i, j)
+	}
+}
+
+func (v *validator) group(i, j int) {
+	g := v.s.Report.Indicators[i].Groups[j]
+	path := indexPath(indexPath("indicators", i)+".groups", j)
+	if len(g.Items) == 0 && v.given(path+".items") {
+		v.errorf(path+".items", "has no 三级指标")
+	}
+	if g.BlankRows < 0 || g.BlankRows > maxBlankRows {
+		v.errorf(path+".blank_rows", "%d is out of range; expected 0 to %d", g.BlankRows, maxBlankRows)
+	}
+	v.sumOfChildren(path+".weight", g.Weight, "三级指标", func(yield func(Figure) bool) {
+		for _, it := range g.Items {
+			if !yield(it.Weight) {
+				return
+			}
+		}
+	})
+	v.duplicates(path, "items", len(g.Items), func(k int) string { return g.Items[k].Name })
+	for k := range g.Items {
+		v.item(indexPath(path+".items", k), g.Items[k], v.s.Indicators[i].Groups[j].Items[k])
+	}
+}
+
+// given tells whether the file wrote a value at path.
+func (v *validator) given(path string) bool { _, ok := (*v.src)[path]; return ok }
+
+// sumOfChildren checks that a weight is the sum of its children's weights.
+func (v *validator) sumOfChildren(path string, w Figure, childLabel string, children func(func(Figure) bool)) {
+	if !w.Set {
+		return
+	}
+	var sum Fixed
+	var terms []string
+	for c := range children {
+		if !c.Set {
+			return // already reported as missing or wrong
+		}
+		sum += c.Value
+		terms = append(terms, c.Text)
+	}
+	if len(terms) > 0 && sum != w.Value {
+		v.errorf(path, "%s is not the sum of its %s 分值 (%s = %s)", w.Text, childLabel, strings.Join(terms, " + "), sum)
+	}
+}
+
+// duplicates warns about two children of one table with the same name.
+func (v *validator) duplicates(path, list string, n int, name func(int) string) {
+	first := map[string]int{}
+	for k := range n {
+		nm := name(k)
+		if nm == "" {
+			continue
+		}
+		if j, seen := first[nm]; seen {
+			v.warnf(indexPath(path+"."+list, k)+".name", "%q is already the name of %s", nm, indexPath(list, j))
+			continue
+		}
+		first[nm] = k
+	}
+}
+
+func (v *validator) item(path string, it Item, sc ItemScore) {
+	if it.Kind != "" && it.Kind != KindQuantitative && it.Kind != KindQualitative {
+		v.errorf(path+".kind", "%q is not a kind; expected %q or %q", it.Kind, KindQuantitative, KindQualitative)
+	}
+	if it.Kind == KindQuantitative && !sc.Quantitative {
+		v.errorf(path+".kind", "is 定量, but 年度指标值 %q and 实际完成值 %q are not both numbers", it.Target, it.Actual)
+	}
+	if !it.Score.Set || !it.Weight.Set {
+		return
+	}
+	if it.Score.Value > it.Weight.Value {
+		v.errorf(path+".score", "%s is more than its 分值 %s", it.Score.Text, it.Weight.Text)
+		return
+	}
+	if it.Score.Value < it.Weight.Value && it.Deviation == "" {
+		v.errorf(path+".deviation", "is required: 得分 %s is below 分值 %s, so the form needs the reason and the remedy", it.Score.Text, it.Weight.Text)
+	}
+	if sc.Quantitative && sc.Computed != it.Score.Value {
+		v.warnf(path+".score", "%s, but the %s rule gives %s (实际完成值 %s against 年度指标值 %s)",
+			it.Score.Text, directionName[sc.Target.Direction()], sc.Computed, it.Actual, it.Target)
+	}
+	if it.Band != "" {
+		v.band(path, it)
+	}
+}
+
+var directionName = map[Direction]string{Positive: "正向指标", Negative: "反向指标", Equal: "等于指标"}
+
+// band checks a qualitative indicator's 得分 against its declared band.
+func (v *validator) band(path string, it Item) {
+	b := v.s.Rules.Bands
+	lo, hi, closed := 0, 0, false
+	switch it.Band {
+	case "达成", "达成年度指标":
+		lo, hi, closed = b.Achieved, 100, true
+	case "部分达成", "部分达成年度指标并具有一定效果":
+		lo, hi = b.Partial, b.Achieved
+	case "未达成", "未达成年度指标且效果较差":
+		lo, hi = 0, b.Partial
+	default:
+		v.errorf(path+".band", "%q is not a band; expected 达成, 部分达成 or 未达成", it.Band)
+		return
+	}
+	// Compare score×100 with weight×percent, all in integers.
+	score := int64(it.Score.Value) * 100
+	low, high := int64(it.Weight.Value)*int64(lo), int64(it.Weight.Value)*int64(hi)
+	if score < low || score > high || (!closed && score == high) {
+		rng := fmt.Sprintf("[%s, %s)", Fixed(low/100), Fixed(high/100))
+		if closed {
+			rng = fmt.Sprintf("[%s, %s]", Fixed(low/100), Fixed(high/100))
+		}
+		v.errorf(path+".score", "%s is outside the band %s: %s%% to %d%% of 分值 %s is %s", it.Score.Text, it.Band, Fixed(int64(lo)*100), hi, it.Weight.Text, rng)
+	}
+}
+
+// declared checks what the department wrote against what the rules compute,
+// after the form's display rounding.
+func (v *validator) declared() {
+	s, f := v.s, v.s.Report.Funds
+	rules := s.Rules
+	if s.Rate != nil && f.Rate.Set && f.Rate.Value != s.RateShown {
+		v.errorf("funds.execution_rate", "%s, but 全年执行数 %s ÷ 全年预算数 %s = %s%%",
+			f.Rate.Text, f.Executed.Text, f.AnnualBudget.Text, s.RateShown.Format(rules.RateDecimals))
+	}
+	if s.Rate != nil && f.Score.Set && f.Weight.Set && f.Score.Value != s.ExecScore {
+		v.errorf("funds.score", "%s, but 分值 %s × 执行率 gives %s", f.Score.Text, f.Weight.Text, s.ExecScore.Format(rules.ScoreDecimals))
+	}
+	if s.Rate != nil && s.Report.TotalScore.Set && s.Report.TotalScore.Value != s.Total {
+		v.errorf("total_score", "%s, but 预算执行得分 %s + the 三级指标 得分 %s = %s",
+			s.Report.TotalScore.Text, s.ExecScore.Format(rules.ScoreDecimals), s.Total-s.ExecScore, s.Total.Format(rules.ScoreDecimals))
+	}
+}
