@@ -20,12 +20,12 @@ type Report struct {
 
 // Funds is the block 年度预算申请（万元）.
 type Funds struct {
-	InitialBudget Figure // 年初预算数
-	AnnualBudget  Figure // 全年预算数
-	Executed      Figure // 全年执行数
-	Weight        Figure // 分值 of 预算执行率
-	Rate          Figure // 执行率 as declared, in percent
-	Score         Figure // 得分 of 预算执行率, as declared
+	InitialBudget Figure   // 年初预算数
+	AnnualBudget  Figure   // 全年预算数
+	Executed      Figure   // 全年执行数
+	Weight        Figure   // 分值 of 预算执行率
+	Rate          Figure   // 执行率 as declared, in percent
+	Score         Figure   // 得分 of 预算执行率, as declared
 	Income        Income   // 按收入性质分
 	Spending      Spending // 按支出性质分
 }
