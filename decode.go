@@ -44,7 +44,7 @@ func Decode(name string, data []byte) (*Report, Problems) {
 	if _, err := toml.Decode(string(data), &tree); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return fileProblem(Pos{Line: pe.Position.Line, Col: max(pe.Position.Col, 1)}, "TOML syntax: %s", pe.Message)
+			return fileProblem(syntaxPos(data, pe.Position), "TOML syntax: %s", pe.Message)
 		}
 		return fileProblem(Pos{}, "TOML syntax: %v", err)
 	}
@@ -53,7 +53,22 @@ func Decode(name string, data []byte) (*Report, Problems) {
 	d := &decoder{rep: rep}
 	r := d.report(object{m: tree})
 	r.src = src
+	r.failed = map[string]bool{}
+	for _, p := range rep.list {
+		r.failed[p.Path] = true
+	}
 	return r, rep.list
+}
+
+// syntaxPos places a syntax error at the byte offset the parser gives,
+// with its column in characters as every other position has it (the
+// parser's own column counts bytes).
+func syntaxPos(data []byte, p toml.Position) Pos {
+	off := min(max(p.Start, 0), len(data))
+	for off > 0 && off < len(data) && !utf8.RuneStart(data[off]) {
+		off--
+	}
+	return posOfOffset(data, off)
 }
 
 func firstInvalidUTF8(data []byte) int {
@@ -74,37 +89,69 @@ func posOfOffset(data []byte, off int) Pos {
 	return Pos{Line: line, Col: utf8.RuneCount(before[start:]) + 1}
 }
 
-// tooDeep returns the offset where brackets nest beyond maxNesting, or -1.
-// It skips strings and comments roughly; a false alarm needs 32 levels.
+// tooDeep returns the offset where arrays, inline tables or dotted keys
+// nest beyond maxNesting, or -1. It skips TOML's four kinds of string and
+// its comments, so that what they hold does not count (and cannot hide a
+// bracket from it): the parser takes seconds on keys dotted thousands deep,
+// and locate on arrays nested thousands deep.
 func tooDeep(data []byte) int {
-	depth := 0
-	var quote byte
+	depth, dots := 0, 0
 	for i := 0; i < len(data); i++ {
-		c := data[i]
-		switch {
-		case quote != 0:
-			if c == '\\' && quote == '"' {
-				i++
-			} else if c == quote || c == '\n' {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '#':
-			for i < len(data) && data[i] != '\n' {
+		switch data[i] {
+		case '"', '\'':
+			i = skipString(data, i) - 1
+		case '#':
+			for i+1 < len(data) && data[i+1] != '\n' {
 				i++
 			}
-		case c == '[' || c == '{':
+		case '[', '{':
+			dots = 0
 			if depth++; depth > maxNesting {
 				return i
 			}
-		case c == ']' || c == '}':
+		case ']', '}':
+			dots = 0
 			depth = max(depth-1, 0)
-		case c == '\n':
-			// Table headers [a] and [[a]] close on their line.
+		case '=', ',', '\n':
+			dots = 0
+		case '.': // between the parts of a dotted key; a float has one
+			if dots++; dots >= maxNesting {
+				return i
+			}
 		}
 	}
 	return -1
+}
+
+// skipString returns the offset just past the string that starts at
+// data[i], or where an unterminated one-line string meets its line's end.
+func skipString(data []byte, i int) int {
+	q := data[i]
+	if i+2 < len(data) && data[i+1] == q && data[i+2] == q {
+		for i += 3; i < len(data); i++ {
+			switch {
+			case data[i] == '\\' && q == '"':
+				i++
+			case i+2 < len(data) && data[i] == q && data[i+1] == q && data[i+2] == q:
+				i += 3
+				// Up to two more quotes belong to the string: """a"""".
+				for n := 0; n < 2 && i < len(data) && data[i] == q; n++ {
+					i++
+				}
+				return i
+			}
+		}
+		return len(data)
+	}
+	for i++; i < len(data) && data[i] != '\n'; i++ {
+		switch {
+		case data[i] == '\\' && q == '"':
+			i++
+		case data[i] == q:
+			return i + 1
+		}
+	}
+	return i
 }
 
 // object is a TOML table being read into the model.
@@ -131,7 +178,14 @@ func (d *decoder) lookup(o object, name string) (v any, path string, f Field, ok
 	f = fieldByKey[key]
 	v, ok = o.m[name]
 	if !ok && f.Required {
-		d.rep.errorf(path, "missing; expected %s, e.g. %s = %s", describeKind(f.Kind), name, f.Example)
+		switch f.Kind {
+		case KindTable:
+			d.rep.errorf(path, "missing; expected a table [%s]", key)
+		case KindTables:
+			d.rep.errorf(path, "missing; expected an array of tables [[%s]]", key)
+		default:
+			d.rep.errorf(path, "missing; expected %s, e.g. %s = %s", describeKind(f.Kind), name, f.Example)
+		}
 	}
 	return v, path, f, ok
 }

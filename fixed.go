@@ -13,9 +13,11 @@ import (
 // integers, so sums are exact; floats never touch them.
 type Fixed int64
 
-// maxFixed bounds every figure read from a file (10^13, far above any real
-// budget in 万元), so that sums of many figures cannot overflow int64.
-const maxFixed = Fixed(1e15)
+// maxFixed bounds every figure read from a file (10^11 万元, far above any
+// real budget), so that sums of many figures cannot overflow int64: a file
+// of MaxFileSize holds fewer than 10^6 figures, and 10^6 × 10^13 hundredths
+// is below 2^63 ≈ 9.2 × 10^18.
+const maxFixed = Fixed(1e13)
 
 var (
 	errNotDecimal   = errors.New("not a decimal number")
@@ -51,6 +53,9 @@ func ParseFixed(s string) (Fixed, error) {
 	w, _ := strconv.ParseInt("0"+whole, 10, 64)
 	f, _ := strconv.ParseInt((frac + "00")[:2], 10, 64)
 	v := Fixed(w*100 + f)
+	if v > maxFixed {
+		return 0, errOutOfRange
+	}
 	if neg {
 		v = -v
 	}

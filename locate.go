@@ -3,6 +3,7 @@ package jixiao
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // The TOML library reports where a syntax error is, but not where each value
@@ -97,6 +98,8 @@ type locator struct {
 	arrays   map[string]int // array-of-tables path → number of elements so far
 	out      sourceMap
 	resolved map[string]string // written table path → its resolved path with indices
+
+	colAt, col int // here() counted col characters up to offset colAt on the current line
 }
 
 func locate(src string) sourceMap {
@@ -120,9 +123,16 @@ func locate(src string) sourceMap {
 	return l.out
 }
 
-func (l *locator) here() Pos { return Pos{Line: l.line, Col: runeCol(l.src[l.lineAt:l.i]) + 1} }
-
-func runeCol(s string) int { return len([]rune(s)) }
+// here returns the current position. It counts the line's characters from
+// where it last counted, so that a long line costs linear time, not quadratic.
+func (l *locator) here() Pos {
+	if l.colAt < l.lineAt || l.colAt > l.i {
+		l.colAt, l.col = l.lineAt, 0
+	}
+	l.col += utf8.RuneCountInString(l.src[l.colAt:l.i])
+	l.colAt = l.i
+	return Pos{Line: l.line, Col: l.col + 1}
+}
 
 func (l *locator) advance() {
 	if l.i < len(l.src) {
@@ -177,6 +187,9 @@ func (l *locator) header() string {
 		}
 	}
 	if isArray {
+		if _, seen := l.out[path]; !seen {
+			l.out[path] = sourceEntry{pos: pos} // the array itself, where it starts
+		}
 		n := l.arrays[path]
 		l.arrays[path] = n + 1
 		path = indexPath(path, n)
@@ -254,8 +267,8 @@ func (l *locator) keyValue(table string) {
 	l.value(path)
 }
 
-// value records the value at l.i under path, descending into arrays and
-// inline tables.
+// value records the value at l.i under path (unless path is ""), descending
+// into arrays and inline tables.
 func (l *locator) value(path string) {
 	pos, start := l.here(), l.i
 	if l.i >= len(l.src) {
@@ -272,7 +285,14 @@ func (l *locator) value(path string) {
 				break
 			}
 			before := l.i
-			l.value(indexPath(path, n))
+			// Only the tables and arrays in an array are worth a path: the
+			// form has no lists of numbers, and a million of them would
+			// cost a second.
+			elem := ""
+			if c := l.src[l.i]; c == '{' || c == '[' {
+				elem = indexPath(path, n)
+			}
+			l.value(elem)
 			l.skipSpace(true)
 			if l.i < len(l.src) && l.src[l.i] == ',' {
 				l.advance()
@@ -303,7 +323,9 @@ func (l *locator) value(path string) {
 			l.advance()
 		}
 	}
-	l.out[path] = sourceEntry{pos: pos, raw: l.src[start:l.i]}
+	if path != "" {
+		l.out[path] = sourceEntry{pos: pos, raw: l.src[start:l.i]}
+	}
 }
 
 // skipString passes over any of TOML's four kinds of string.

@@ -51,6 +51,10 @@ var opSpellings = []struct{ spelling, op string }{
 // unit: units are short.
 const maxUnitLen = 4
 
+// maxDigits bounds the number of a measure: no target needs more digits,
+// and exact arithmetic on a number of a million digits takes seconds.
+const maxDigits = 30
+
 // ParseMeasure reads a numeric value; ok is false for a text such as
 // "≥全省平均水平" or "按期完成", which makes the indicator qualitative.
 func ParseMeasure(s string) (m Measure, ok bool) {
@@ -67,7 +71,7 @@ func ParseMeasure(s string) (m Measure, ok bool) {
 		end++
 	}
 	num := strings.ReplaceAll(s[:end], ",", "")
-	if num == "" || strings.Count(num, ".") > 1 || strings.HasPrefix(num, ".") || strings.HasSuffix(num, ".") {
+	if num == "" || len(num) > maxDigits || strings.Count(num, ".") > 1 || strings.HasPrefix(num, ".") || strings.HasSuffix(num, ".") {
 		return Measure{}, false
 	}
 	v, valid := new(big.Rat).SetString(num)

@@ -15,7 +15,8 @@ type Report struct {
 	Indicators []Indicator
 	TotalScore Figure // 总分, as declared
 
-	src sourceMap // where each value stands in the file
+	src    sourceMap       // where each value stands in the file
+	failed map[string]bool // paths Decode reported; Validate says no more of them
 }
 
 // Funds is the block 年度预算申请（万元）.
@@ -96,3 +97,8 @@ type Figure struct {
 
 // NewFigure makes a set Figure from a value, printed in its shortest form.
 func NewFigure(v Fixed) Figure { return Figure{Value: v, Text: v.String(), Set: true} }
+
+// Position returns where the data file wrote the value at path, or else the
+// nearest enclosing table it wrote; the zero Pos when the report was not
+// decoded from a file.
+func (r *Report) Position(path string) Pos { return r.src.pos(path) }

@@ -47,8 +47,11 @@ func (r Rules) Check() error {
 	return nil
 }
 
-// GradeOf returns the grade of a 总分.
+// GradeOf returns the grade of a 总分, or "" when the rules have no grades.
 func (r Rules) GradeOf(total Fixed) string {
+	if len(r.Grades) == 0 {
+		return ""
+	}
 	grades := slices.Clone(r.Grades)
 	slices.SortFunc(grades, func(a, b Grade) int { return b.Min - a.Min })
 	for _, g := range grades {

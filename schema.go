@@ -114,3 +114,7 @@ func childFields(table string) []Field {
 func lastKey(key string) string {
 	return key[strings.LastIndexByte(key, '.')+1:]
 }
+
+// LabelOf returns the form's own label for a value's path, e.g. 得分 for
+// indicators[0].groups[2].items[1].score; "" for a path the form lacks.
+func LabelOf(path string) string { return labelOf(path) }

@@ -1,10 +1,18 @@
 package jixiao
 
+import "unicode/utf8"
+
 // suggest returns the candidate closest to a mistyped key, or "" when none
 // is close enough to be a likely typo.
 func suggest(key string, candidates []string) string {
 	best, bestDist := "", 0
+	n := utf8.RuneCountInString(key)
 	for _, c := range candidates {
+		// The distance is at least the difference in length: a key much
+		// longer than c is no typo of it, and not worth the quadratic cost.
+		if m := utf8.RuneCountInString(c); n-m > max(1, m/4) || m-n > max(1, m/4) {
+			continue
+		}
 		d := editDistance(key, c)
 		if best == "" || d < bestDist {
 			best, bestDist = c, d
@@ -17,10 +25,13 @@ func suggest(key string, candidates []string) string {
 	return best
 }
 
-// editDistance is the Levenshtein distance between a and b, in runes.
+// editDistance is the edit distance between a and b, in runes, where
+// swapping two neighbours counts as one edit ("yaer" is one typo from
+// "year"): the optimal string alignment distance.
 func editDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
+	before := make([]int, len(rb)+1) // row i-2
+	prev := make([]int, len(rb)+1)   // row i-1
 	cur := make([]int, len(rb)+1)
 	for j := range prev {
 		prev[j] = j
@@ -33,8 +44,11 @@ func editDistance(a, b string) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], before[j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
+		before, prev, cur = prev, cur, before
 	}
 	return prev[len(rb)]
 }

@@ -2,6 +2,7 @@ package jixiao
 
 import (
 	"fmt"
+	"math/big"
 	"strings"
 )
 
@@ -35,7 +36,12 @@ func Validate(name string, r *Report, rules Rules) Problems {
 }
 
 func validate(name string, s *Scored) Problems {
-	v := &validator{reporter: reporter{file: name, src: &s.Report.src}, s: s}
+	v := &validator{reporter: reporter{file: name, src: &s.Report.src}, s: s, hidden: map[string]bool{}}
+	for p := range s.Report.failed {
+		for ; p != "" && !v.hidden[p]; p = parentPath(p) {
+			v.hidden[p] = true
+		}
+	}
 	v.header()
 	v.funds()
 	v.weights()
@@ -43,12 +49,22 @@ func validate(name string, s *Scored) Problems {
 		v.indicator(i)
 	}
 	v.declared()
-	return v.list
+	// A value that could not be read was reported by Decode; what it makes
+	// wrong here, at its own path (a year of 0) or in a table holding it
+	// (parts that do not add up), would only repeat it.
+	kept := v.list[:0]
+	for _, p := range v.list {
+		if !v.hidden[p.Path] {
+			kept = append(kept, p)
+		}
+	}
+	return kept
 }
 
 type validator struct {
 	reporter
-	s *Scored
+	s      *Scored
+	hidden map[string]bool // the paths Decode reported, and the tables holding them
 }
 
 func (v *validator) header() {
@@ -92,7 +108,7 @@ func (v *validator) partsAddUp(path, wholeLabel string, whole Figure, parts []Fi
 		return
 	}
 	v.errorf(path, "parts add up to %s (%s), not %s %s; they differ by %s",
-		sum, strings.Join(terms, " + "), wholeLabel, whole.Text, (whole.Value - sum).String())
+		sum, joinTerms(terms), wholeLabel, whole.Text, (whole.Value - sum).String())
 }
 
 // weights checks that 预算执行率 分值 and the 一级 分值 add up to the total.
@@ -100,6 +116,12 @@ func (v *validator) weights() {
 	r := v.s.Report
 	if !r.Funds.Weight.Set {
 		return
+	}
+	if r.failed["indicators"] {
+		return // no 一级指标 could be read; Decode said why
+	}
+	if len(r.Indicators) == 0 && v.given("indicators") {
+		v.errorf("indicators", "has no 一级指标")
 	}
 	sum := r.Funds.Weight.Value
 	terms := []string{r.Funds.Weight.Text}
@@ -112,7 +134,7 @@ func (v *validator) weights() {
 	}
 	if total := FixedFromInt(int64(v.s.Rules.TotalPoints)); sum != total {
 		v.errorf("funds.weight", "预算执行率 分值 and 一级指标 分值 add up to %s (%s); the form's total is %s",
-			sum, strings.Join(terms, " + "), total)
+			sum, joinTerms(terms), total)
 	}
 }
 
@@ -157,6 +179,19 @@ func (v *validator) group(i, j int) {
 	}
 }
 
+// maxTerms is the most terms a message spells out; a sum of thousands of
+// figures would make a line too long to read.
+const maxTerms = 12
+
+// joinTerms writes the terms of a sum: 3 + 3 + 4, or 0.01 + 0.01 + … + 0.01
+// (10000 terms) when there are many.
+func joinTerms(terms []string) string {
+	if len(terms) <= maxTerms {
+		return strings.Join(terms, " + ")
+	}
+	return fmt.Sprintf("%s + … + %s (%d terms)", strings.Join(terms[:maxTerms-1], " + "), terms[len(terms)-1], len(terms))
+}
+
 // given tells whether the file wrote a value at path.
 func (v *validator) given(path string) bool { _, ok := (*v.src)[path]; return ok }
 
@@ -175,7 +210,7 @@ func (v *validator) sumOfChildren(path string, w Figure, childLabel string, chil
 		terms = append(terms, c.Text)
 	}
 	if len(terms) > 0 && sum != w.Value {
-		v.errorf(path, "%s is not the sum of its %s 分值 (%s = %s)", w.Text, childLabel, strings.Join(terms, " + "), sum)
+		v.errorf(path, "%s is not the sum of its %s 分值 (%s = %s)", w.Text, childLabel, joinTerms(terms), sum)
 	}
 }
 
@@ -242,9 +277,13 @@ func (v *validator) band(path string, it Item) {
 	score := int64(it.Score.Value) * 100
 	low, high := int64(it.Weight.Value)*int64(lo), int64(it.Weight.Value)*int64(hi)
 	if score < low || score > high || (!closed && score == high) {
-		rng := fmt.Sprintf("[%s, %s)", Fixed(low/100), Fixed(high/100))
+		// The bounds are in ten-thousandths of a point: 80% of 3.33 is 2.664.
+		exact := func(n int64) string {
+			return strings.TrimSuffix(strings.TrimRight(big.NewRat(n, 10000).FloatString(4), "0"), ".")
+		}
+		rng := fmt.Sprintf("[%s, %s)", exact(low), exact(high))
 		if closed {
-			rng = fmt.Sprintf("[%s, %s]", Fixed(low/100), Fixed(high/100))
+			rng = fmt.Sprintf("[%s, %s]", exact(low), exact(high))
 		}
 		v.errorf(path+".score", "%s is outside the band %s: %s%% to %d%% of 分值 %s is %s", it.Score.Text, it.Band, Fixed(int64(lo)*100), hi, it.Weight.Text, rng)
 	}
@@ -262,8 +301,35 @@ func (v *validator) declared() {
 	if s.Rate != nil && f.Score.Set && f.Weight.Set && f.Score.Value != s.ExecScore {
 		v.errorf("funds.score", "%s, but 分值 %s × 执行率 gives %s", f.Score.Text, f.Weight.Text, s.ExecScore.Format(rules.ScoreDecimals))
 	}
-	if s.Rate != nil && s.Report.TotalScore.Set && s.Report.TotalScore.Value != s.Total {
+	// 总分 is checked once every figure it adds up was read: a missing 得分
+	// is reported where it is missing, not as a wrong 总分.
+	if s.Rate != nil && s.Report.TotalScore.Set && f.Weight.Set && allScored(s.Report) && s.Report.TotalScore.Value != s.Total {
+		var items Fixed
+		for _, is := range s.Indicators {
+			items += is.Score
+		}
 		v.errorf("total_score", "%s, but 预算执行得分 %s + the 三级指标 得分 %s = %s",
-			s.Report.TotalScore.Text, s.ExecScore.Format(rules.ScoreDecimals), s.Total-s.ExecScore, s.Total.Format(rules.ScoreDecimals))
+			s.Report.TotalScore.Text, s.ExecScore.Format(rules.ScoreDecimals), items, s.Total.Format(rules.ScoreDecimals))
 	}
+}
+
+// allScored tells whether every 三级指标 has its 得分, and every list of
+// indicators could be read.
+func allScored(r *Report) bool {
+	for path := range r.failed {
+		switch genericPath(path) {
+		case "indicators", "indicators.groups", "indicators.groups.items":
+			return false
+		}
+	}
+	for _, ind := range r.Indicators {
+		for _, g := range ind.Groups {
+			for _, it := range g.Items {
+				if !it.Score.Set {
+					return false
+				}
+			}
+		}
+	}
+	return true
 }
