@@ -42,15 +42,15 @@ func runCheck(c *cli, cmd *command, args []string) int {
 		fmt.Fprintf(c.stderr, "jixiao check: %v\n", err)
 		return exitUsage
 	}
-	paths, err := inputFiles(files)
+	inputs, err := inputFiles(files)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "jixiao check: %v\n", err)
 		return exitProblems
 	}
 	var results []checkResult
 	failed := 0
-	for _, path := range paths {
-		res := checkFile(path, tpl.Rules)
+	for _, in := range inputs {
+		res := checkFile(in.path, tpl.Rules)
 		if res.Problems.Errors() > 0 {
 			failed++
 		}

@@ -97,17 +97,38 @@ func builtinFile(name string) []byte {
 	return data
 }
 
+// input is a form file to read, and the folder it was found under, so
+// that outputs can mirror the folders below it.
+type input struct {
+	path string
+	root string // the folder given on the command line, or the file's own folder
+}
+
+// outputBase is where the outputs of in go, without their extension:
+// beside the input without outDir, else mirrored under outDir.
+func (in input) outputBase(outDir string) string {
+	base := strings.TrimSuffix(in.path, filepath.Ext(in.path))
+	if outDir == "" {
+		return base
+	}
+	rel, err := filepath.Rel(in.root, base)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		rel = filepath.Base(base)
+	}
+	return filepath.Join(outDir, rel)
+}
+
 // inputFiles expands the arguments: a file stands for itself, a folder for
 // every *.toml under it, in a stable order.
-func inputFiles(args []string) ([]string, error) {
-	var files []string
+func inputFiles(args []string) ([]input, error) {
+	var files []input
 	for _, arg := range args {
 		info, err := os.Stat(arg)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", arg, errors.Unwrap(err))
 		}
 		if !info.IsDir() {
-			files = append(files, arg)
+			files = append(files, input{path: arg, root: filepath.Dir(arg)})
 			continue
 		}
 		var found []string
@@ -130,7 +151,9 @@ func inputFiles(args []string) ([]string, error) {
 			return nil, fmt.Errorf("%s: no .toml files in this folder", arg)
 		}
 		slices.Sort(found)
-		files = append(files, found...)
+		for _, f := range found {
+			files = append(files, input{path: f, root: arg})
+		}
 	}
 	return files, nil
 }

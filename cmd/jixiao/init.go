@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"os"
 
-	"jixiao/internal/atomicfile"
+	"jixiao/cmd/jixiao/internal/atomicfile"
 	"jixiao/templates"
 )
 

@@ -40,7 +40,7 @@ type cli struct {
 var commands []*command
 
 func init() {
-	commands = []*command{checkCommand, initCommand, templateCommand, versionCommand, helpCommand}
+	commands = []*command{checkCommand, renderCommand, initCommand, templateCommand, versionCommand, helpCommand}
 }
 
 func main() {

@@ -1,0 +1,135 @@
+package render
+
+import (
+	"fmt"
+	"maps"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"jixiao"
+	"jixiao/fonts"
+	"jixiao/render/linebreak"
+)
+
+// Engine lays out forms with one template and its fonts. Build it once per
+// template; it is read-only afterwards and safe for concurrent use.
+type Engine struct {
+	Template *Template
+	faces    map[string]*fonts.Face // by the template's font key
+}
+
+// NewEngine loads the template's fonts: the shipped faces by name, any
+// other value as a TrueType file relative to the template.
+func NewEngine(tpl *Template) (*Engine, error) {
+	e := &Engine{Template: tpl, faces: map[string]*fonts.Face{}}
+	for _, key := range slices.Sorted(maps.Keys(tpl.Fonts)) {
+		src := tpl.Fonts[key]
+		var face *fonts.Face
+		var err error
+		if slices.Contains(fonts.BuiltinNames(), src) {
+			face, err = fonts.Builtin(src)
+		} else {
+			path := src
+			if !filepath.IsAbs(path) {
+				path = filepath.Join(tpl.Dir, path)
+			}
+			face, err = fonts.Load(path)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("fonts.%s: %w", key, err)
+		}
+		e.faces[key] = face
+	}
+	return e, nil
+}
+
+// Face returns the face a style draws with.
+func (e *Engine) Face(style string) *fonts.Face { return e.faces[e.Template.Styles[style].Font] }
+
+// FontKeys lists the template's font keys, sorted, for backends that
+// register every face once.
+func (e *Engine) FontKeys() []string { return slices.Sorted(maps.Keys(e.faces)) }
+
+// FaceByKey returns the face of a template font key.
+func (e *Engine) FaceByKey(key string) *fonts.Face { return e.faces[key] }
+
+// LineHeight is the distance between baselines of a style's lines, in
+// points, for backends that size rows of their own (the XLSX).
+func (e *Engine) LineHeight(style string) float64 { return e.lineHeight(style) }
+
+// lineHeight is the distance between baselines of a style's lines.
+func (e *Engine) lineHeight(style string) float64 {
+	return e.Template.Styles[style].Size * e.Template.Table.Leading
+}
+
+// breakLines breaks text for a style into lines at most width wide.
+func (e *Engine) breakLines(text, style string, width float64) []string {
+	st := e.Template.Styles[style]
+	if st.Stack {
+		width = 0 // one character per line
+	}
+	face, size := e.Face(style), st.Size
+	return linebreak.Lines(text, width, func(r rune) float64 { return face.Advance(r) * size })
+}
+
+// textWidth is the width of one line of a style, in points.
+func (e *Engine) textWidth(text, style string) float64 {
+	return e.Face(style).Width(text) * e.Template.Styles[style].Size
+}
+
+// Layout computes the whole document: the table, its measured lines, and
+// the pages. Problems are texts the fonts cannot draw, each placed at its
+// field in the data file; when there are any, no document is made.
+func (e *Engine) Layout(s *jixiao.Scored, file string) (*Document, jixiao.Problems) {
+	t := Build(e.Template, s)
+	doc := &Document{
+		Title:  e.title(s.Report),
+		Author: s.Department,
+		Width:  mm(e.Template.Page.Width),
+		Height: mm(e.Template.Page.Height),
+		Table:  t,
+	}
+	if problems := e.missingGlyphs(t, doc.Title, s.Report, file); len(problems) > 0 {
+		return nil, problems
+	}
+	e.measure(t)
+	e.paginate(doc)
+	return doc, nil
+}
+
+func (e *Engine) title(r *jixiao.Report) string {
+	return strings.ReplaceAll(e.Template.Labels.Title, "{year}", strconv.Itoa(r.Year))
+}
+
+// missingGlyphs reports every character that the font of its cell cannot
+// draw: gopdf would silently draw a space instead.
+func (e *Engine) missingGlyphs(t *Table, title string, r *jixiao.Report, file string) jixiao.Problems {
+	var out jixiao.Problems
+	check := func(text, style, field string) {
+		missing := e.Face(style).Missing(text)
+		if len(missing) == 0 {
+			return
+		}
+		var names []string
+		for _, m := range missing {
+			names = append(names, fmt.Sprintf("%q (U+%04X)", m, m))
+		}
+		p := jixiao.Problem{File: file, Severity: jixiao.Error, Path: field,
+			Message: fmt.Sprintf("the font %s has no glyph for %s", e.Face(style).Name(), strings.Join(names, ", "))}
+		if field != "" {
+			p.Pos, p.Label = r.Position(field), jixiao.LabelOf(field)
+		} else {
+			p.Message = "template label " + strconv.Quote(text) + ": " + p.Message
+		}
+		out = append(out, p)
+	}
+	check(e.Template.Labels.Attachment, StyleAttachment, "")
+	check(title, StyleTitle, "")
+	for _, c := range t.Cells {
+		check(c.Text, c.Style, c.Field)
+	}
+	out.Sort()
+	return out
+}

@@ -1,0 +1,129 @@
+// Package pdf draws a laid-out form with gopdf. It computes no positions of
+// its own: every line of text, box and border comes from render.Document.
+package pdf
+
+import (
+	"fmt"
+	"hash/fnv"
+	"io"
+	"maps"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/signintech/gopdf"
+
+	"jixiao/fonts"
+	"jixiao/render"
+)
+
+// Info is the document information the PDF carries besides the form.
+type Info struct {
+	Creator string    // e.g. "jixiao v1.0.0"
+	Subject string    // e.g. the template's name
+	Date    time.Time // the creation date; zero writes none, so output is reproducible
+}
+
+// Write draws doc and writes the PDF to w.
+func Write(w io.Writer, e *render.Engine, doc *render.Document, info Info) error {
+	pdf := &gopdf.GoPdf{}
+	pdf.Start(gopdf.Config{Unit: gopdf.UnitPT, PageSize: gopdf.Rect{W: doc.Width, H: doc.Height}})
+	pdf.SetInfo(gopdf.PdfInfo{
+		Title:        doc.Title,
+		Author:       doc.Author,
+		Subject:      info.Subject,
+		Creator:      info.Creator,
+		Producer:     info.Creator,
+		CreationDate: info.Date,
+	})
+	// Register each face a style uses once, in a fixed order, so that
+	// the same input always gives the same bytes.
+	families := map[string]string{} // style → font family in this PDF
+	byFace := map[*fonts.Face]string{}
+	for _, style := range slices.Sorted(maps.Keys(e.Template.Styles)) {
+		face := e.FaceByKey(e.Template.Styles[style].Font)
+		if _, done := byFace[face]; !done {
+			family, err := addFace(pdf, face)
+			if err != nil {
+				return err
+			}
+			byFace[face] = family
+		}
+		families[style] = byFace[face]
+	}
+	for _, page := range doc.Pages {
+		pdf.AddPage()
+		if err := drawPage(pdf, e, page, families); err != nil {
+			return fmt.Errorf("page %d: %w", page.Number, err)
+		}
+	}
+	if err := pdf.Write(w); err != nil {
+		return fmt.Errorf("writing the PDF: %w", err)
+	}
+	return nil
+}
+
+func drawPage(pdf *gopdf.GoPdf, e *render.Engine, page render.Page, families map[string]string) error {
+	pdf.SetTextColor(0, 0, 0)
+	for _, t := range page.Texts {
+		if t.Text == "" {
+			continue
+		}
+		if err := pdf.SetFont(families[t.Style], "", e.Template.Styles[t.Style].Size); err != nil {
+			return fmt.Errorf("font for %s: %w", t.Style, err)
+		}
+		pdf.SetXY(t.X, t.Y)
+		if err := pdf.Text(t.Text); err != nil {
+			return fmt.Errorf("text %q: %w", t.Text, err)
+		}
+	}
+	pdf.SetStrokeColor(0, 0, 0)
+	for _, r := range page.Rules {
+		pdf.SetLineWidth(r.Width)
+		pdf.Line(r.X1, r.Y1, r.X2, r.Y2)
+	}
+	return nil
+}
+
+// containers holds each face parsed by gopdf, once per process: parsing a
+// CJK font costs milliseconds, and every document shares the result.
+var (
+	containersMu sync.Mutex
+	containers   = map[*fonts.Face]*gopdf.FontContainer{}
+)
+
+// addFace registers face in pdf under a subset-tagged family name such as
+// "JXABCD+NotoSerifSC-Regular": PDF tools recognise the tag and report the
+// font as a subset, which it is — gopdf embeds only the glyphs used.
+func addFace(pdf *gopdf.GoPdf, face *fonts.Face) (string, error) {
+	family := subsetTag(face.Name()) + "+" + face.Name()
+	containersMu.Lock()
+	fc, ok := containers[face]
+	if !ok {
+		fc = &gopdf.FontContainer{}
+		if err := fc.AddTTFFontData(family, face.Data()); err != nil {
+			containersMu.Unlock()
+			return "", fmt.Errorf("font %s: %w", face.Name(), err)
+		}
+		containers[face] = fc
+	}
+	containersMu.Unlock()
+	if err := pdf.AddTTFFontFromFontContainer(family, fc); err != nil {
+		return "", fmt.Errorf("font %s: %w", face.Name(), err)
+	}
+	return family, nil
+}
+
+// subsetTag derives the six capital letters of a subset tag from the font's
+// name, so that the same input always gives the same bytes.
+func subsetTag(name string) string {
+	h := fnv.New32a()
+	h.Write([]byte(name))
+	v := h.Sum32()
+	tag := make([]byte, 6)
+	for i := range tag {
+		tag[i] = byte('A' + v%26)
+		v /= 26
+	}
+	return string(tag)
+}

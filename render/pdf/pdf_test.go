@@ -1,0 +1,201 @@
+package pdf
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+
+	"jixiao"
+	"jixiao/render"
+)
+
+func samplePDF(t testing.TB, info Info) []byte {
+	t.Helper()
+	data, err := os.ReadFile("../../samples/yiyang-2020.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tpl := render.DefaultTemplate()
+	s, problems := jixiao.Check("yiyang-2020.toml", data, tpl.Rules)
+	if problems.Errors() > 0 {
+		t.Fatal(problems)
+	}
+	e, err := render.NewEngine(tpl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, problems := e.Layout(s, "yiyang-2020.toml")
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	var b bytes.Buffer
+	if err := Write(&b, e, doc, info); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// tool runs a poppler or qpdf command on the sample PDF, skipping the test
+// where the tool is not installed (.ci/run installs them). "FILE" in args
+// stands for the PDF; without it, the PDF is the last argument.
+func tool(t *testing.T, pdf []byte, name string, args ...string) string {
+	t.Helper()
+	if _, err := exec.LookPath(name); err != nil {
+		t.Skipf("%s not installed (Debian: poppler-utils, qpdf)", name)
+	}
+	path := filepath.Join(t.TempDir(), "form.pdf")
+	if err := os.WriteFile(path, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if i := slices.Index(args, "FILE"); i >= 0 {
+		args[i] = path
+	} else {
+		args = append(args, path)
+	}
+	out, err := exec.Command(name, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s: %v\n%s", name, err, out)
+	}
+	return string(out)
+}
+
+func TestSameInputSameBytes(t *testing.T) {
+	a, b := samplePDF(t, Info{Creator: "jixiao test"}), samplePDF(t, Info{Creator: "jixiao test"})
+	if !bytes.Equal(a, b) {
+		t.Fatal("two renders of the sample differ")
+	}
+	if bytes.Contains(a, []byte("/CreationDate")) {
+		t.Error("a creation date was written without being asked for")
+	}
+	dated := samplePDF(t, Info{Date: time.Date(2021, 3, 1, 9, 0, 0, 0, time.UTC)})
+	if !bytes.Contains(dated, []byte("/CreationDate(D:20210301")) {
+		t.Error("the creation date asked for is missing")
+	}
+	if n := len(a); n > 120_000 {
+		t.Errorf("the sample's PDF is %d bytes; the goal is under 120 KB", n)
+	}
+}
+
+func TestDocumentInfo(t *testing.T) {
+	info := tool(t, samplePDF(t, Info{Creator: "jixiao v9", Subject: "附件2"}), "pdfinfo")
+	for _, want := range []string{"Title:           2020年度部门整体支出绩效自评表", "Author:          益阳市工业和信息化局",
+		"Subject:         附件2", "Creator:         jixiao v9", "Pages:           2", "Page size:       595.28 x 841.89 pts (A4)"} {
+		if !strings.Contains(info, want) {
+			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
+		}
+	}
+}
+
+func TestQPDFCheck(t *testing.T) {
+	out := tool(t, samplePDF(t, Info{}), "qpdf", "--check")
+	if !strings.Contains(out, "No syntax or stream encoding errors found") {
+		t.Errorf("qpdf --check:\n%s", out)
+	}
+}
+
+func TestFontsEmbeddedAndSubset(t *testing.T) {
+	out := tool(t, samplePDF(t, Info{}), "pdffonts")
+	lines := strings.Split(strings.TrimSpace(out), "\n")[2:]
+	if len(lines) != 3 {
+		t.Fatalf("want 3 fonts (serif, serif bold, sans):\n%s", out)
+	}
+	subset := regexp.MustCompile(`^[A-Z]{6}\+NotoS(erif|ans)SC-\S+ +CID TrueType +Identity-H +yes +yes +yes`)
+	for _, l := range lines {
+		if !subset.MatchString(l) {
+			t.Errorf("font not embedded, subset and with ToUnicode: %s", l)
+		}
+	}
+}
+
+// TestTextInReadingOrder extracts the text (pdftotext -raw keeps the
+// content stream's order) and finds every cell of the seed — the real 2020
+// form as Word holds it — in the seed's order.
+func TestTextInReadingOrder(t *testing.T) {
+	text := tool(t, samplePDF(t, Info{}), "pdftotext", "-raw", "-enc", "UTF-8", "FILE", "-")
+	got := squeeze(text)
+	pos := 0
+	for _, cell := range seedCells(t) {
+		i := strings.Index(got[pos:], cell)
+		if i < 0 {
+			t.Fatalf("seed text %q not found after position %d; the extracted text goes on:\n%s", cell, pos, got[pos:min(len(got), pos+200)])
+		}
+		pos += i + len(cell)
+	}
+	golden := filepath.Join("testdata", "yiyang-2020.txt")
+	if want, err := os.ReadFile(golden); err != nil || string(want) != text {
+		if os.Getenv("UPDATE_PDF_TEXT") != "" {
+			os.WriteFile(golden, []byte(text), 0o644)
+			return
+		}
+		t.Errorf("extracted text differs from %s (UPDATE_PDF_TEXT=1 go test ./render/pdf rewrites it)", golden)
+	}
+}
+
+// seedCells reads the seed: cells start with a TAB, rows end with a blank
+// line. The seed restarts 绩效指标 on its own second page, where ours may
+// break elsewhere, so that second label is not looked for; the form's 一级
+// suffixes are written with full-width brackets throughout.
+func seedCells(t *testing.T) []string {
+	data, err := os.ReadFile("testdata/seed-yiyang-2020.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := strings.ReplaceAll(string(data), "[bookmark: _GoBack]", "")
+	var cells []string
+	seenPerformance := false
+	for _, part := range strings.Split(src, "\t") {
+		c := squeeze(part)
+		c = strings.NewReplacer("(", "（", ")", "）").Replace(c)
+		if c == "" {
+			continue
+		}
+		if c == "绩效指标" {
+			if seenPerformance {
+				continue
+			}
+			seenPerformance = true
+		}
+		cells = append(cells, c)
+	}
+	return cells
+}
+
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func BenchmarkRenderPDF(b *testing.B) {
+	data, err := os.ReadFile("../../samples/yiyang-2020.toml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	tpl := render.DefaultTemplate()
+	e, err := render.NewEngine(tpl)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var size int
+	b.ReportAllocs()
+	for b.Loop() {
+		s, _ := jixiao.Check("yiyang-2020.toml", data, tpl.Rules)
+		doc, _ := e.Layout(s, "yiyang-2020.toml")
+		var out bytes.Buffer
+		if err := Write(&out, e, doc, Info{}); err != nil {
+			b.Fatal(err)
+		}
+		size = out.Len()
+	}
+	b.ReportMetric(float64(size), "pdf-bytes")
+}

@@ -1,0 +1,335 @@
+package xlsx
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"os"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/xuri/excelize/v2"
+
+	"jixiao"
+	"jixiao/render"
+)
+
+const sampleFile = "../../samples/yiyang-2020.toml"
+
+// layout checks and lays out a form.
+func layout(t testing.TB, data []byte) (*render.Engine, *render.Document) {
+	t.Helper()
+	tpl := render.DefaultTemplate()
+	s, problems := jixiao.Check("form.toml", data, tpl.Rules)
+	if problems.Errors() > 0 {
+		t.Fatal(problems)
+	}
+	e, err := render.NewEngine(tpl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, problems := e.Layout(s, "form.toml")
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	return e, doc
+}
+
+func sampleData(t testing.TB) []byte {
+	t.Helper()
+	data, err := os.ReadFile(sampleFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// build writes the workbook of a form.
+func build(t testing.TB, data []byte, info Info) ([]byte, *render.Document) {
+	t.Helper()
+	e, doc := layout(t, data)
+	var b bytes.Buffer
+	if err := Write(&b, e, doc, info); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes(), doc
+}
+
+func open(t testing.TB, data []byte) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+const sheetName = "附件2"
+
+// sheetCell is a distinct cell of a sheet row: its column, and the text of
+// its area, "" in the rows below the first.
+type sheetCell struct {
+	col  int
+	text string
+}
+
+// sheetRows reads the sheet back as the seed writes a table: per row, one
+// entry per distinct cell, a merged area counted once in each row it
+// covers, with its text in its first row and "" below. The text of the
+// area covering each (row, column) comes with it.
+func sheetRows(t *testing.T, f *excelize.File) ([][]sheetCell, func(r, c int) string) {
+	t.Helper()
+	merges, err := f.GetMergeCells(sheetName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type rect struct{ c1, r1, c2, r2 int }
+	var areas []rect
+	for _, m := range merges {
+		c1, r1, _ := excelize.CellNameToCoordinates(m.GetStartAxis())
+		c2, r2, _ := excelize.CellNameToCoordinates(m.GetEndAxis())
+		areas = append(areas, rect{c1, r1, c2, r2})
+	}
+	for i, a := range areas {
+		for _, b := range areas[:i] {
+			if a.c1 <= b.c2 && b.c1 <= a.c2 && a.r1 <= b.r2 && b.r1 <= a.r2 {
+				t.Errorf("merged areas %v and %v overlap", a, b)
+			}
+		}
+	}
+	origin := func(r, c int) (int, int) {
+		for _, a := range areas {
+			if c >= a.c1 && c <= a.c2 && r >= a.r1 && r <= a.r2 {
+				return a.r1, a.c1
+			}
+		}
+		return r, c
+	}
+	areaText := func(r, c int) string {
+		r, c = origin(r, c)
+		name, _ := excelize.CoordinatesToCellName(c, r)
+		text, err := f.GetCellValue(sheetName, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return text
+	}
+	dim, _ := f.GetSheetDimension(sheetName)
+	_, last, _ := excelize.CellNameToCoordinates(strings.Split(dim, ":")[1])
+	var rows [][]sheetCell
+	for r := 1; r <= last; r++ {
+		var row []sheetCell
+		for c := 1; c <= 9; c++ {
+			top, left := origin(r, c)
+			if left != c {
+				continue
+			}
+			text := ""
+			if top == r {
+				text = areaText(r, c)
+			}
+			row = append(row, sheetCell{c, text})
+		}
+		rows = append(rows, row)
+	}
+	return rows, areaText
+}
+
+// seedRows reads the seed: the title lines, then the table, each cell
+// starting with a TAB; a blank line before the next row's TAB ends a row
+// (a blank line inside a cell is followed by more of its text).
+func seedRows(t *testing.T) [][]string {
+	t.Helper()
+	data, err := os.ReadFile("testdata/seed-yiyang-2020.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.ReplaceAll(string(data), "[bookmark: _GoBack]", ""), "\n")
+	var rows [][]string
+	i := 0
+	for ; i < len(lines) && !strings.HasPrefix(lines[i], "\t"); i++ {
+		rows = append(rows, []string{lines[i]})
+	}
+	var row []string
+	for ; i < len(lines); i++ {
+		l := lines[i]
+		switch {
+		case strings.HasPrefix(l, "\t"):
+			row = append(row, l[1:])
+		case l == "" && (i+1 == len(lines) || strings.HasPrefix(lines[i+1], "\t")):
+			if row != nil {
+				rows = append(rows, row)
+			}
+			row = nil
+		default:
+			row[len(row)-1] += "\n" + l
+		}
+	}
+	if row != nil {
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+func squeeze(s string) string {
+	s = strings.NewReplacer("(", "（", ")", "）").Replace(s)
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// texts are a row's non-empty texts, whitespace dropped.
+func texts(row []string) []string {
+	var out []string
+	for _, c := range row {
+		if c = squeeze(c); c != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// pageStarts reads the sheet rows that start a page from the page breaks.
+func pageStarts(t *testing.T, data []byte) map[int]bool {
+	out := map[int]bool{}
+	for _, m := range regexp.MustCompile(`<brk id="(\d+)"`).FindAllStringSubmatch(part(t, data, "xl/worksheets/sheet1.xml"), -1) {
+		n, _ := strconv.Atoi(m[1])
+		out[n+1] = true
+	}
+	return out
+}
+
+// TestSeedRowByRow finds the seed's texts row by row, with as many cells
+// in each row. Where a page break cuts a label, both the seed and ours
+// write it again, each at its own page break: those repeats are left out.
+func TestSeedRowByRow(t *testing.T) {
+	data, _ := build(t, sampleData(t), Info{})
+	got, areaText := sheetRows(t, open(t, data))
+	want := seedRows(t)
+	if len(got) != len(want) {
+		t.Fatalf("%d sheet rows; the seed has %d (title lines included)", len(got), len(want))
+	}
+	starts := pageStarts(t, data)
+	seenPerformance := false
+	for i := range want {
+		r := i + 1
+		var ours []string
+		for _, c := range got[i] {
+			if starts[r] && c.text != "" && c.text == areaText(r-1, c.col) {
+				continue // a label written again on a new page
+			}
+			ours = append(ours, c.text)
+		}
+		theirs := slices.Clone(want[i])
+		for j, c := range theirs {
+			if squeeze(c) == "绩效指标" {
+				if seenPerformance {
+					theirs[j] = ""
+				}
+				seenPerformance = true
+			}
+		}
+		// The title lines span A:I, one cell as in the seed.
+		if len(got[i]) != len(want[i]) {
+			t.Errorf("row %d: %d cells %v; the seed has %d %q", r, len(got[i]), got[i], len(want[i]), want[i])
+		}
+		if g, w := texts(ours), texts(theirs); strings.Join(g, "|") != strings.Join(w, "|") {
+			t.Errorf("row %d: texts\n  %q\nthe seed's\n  %q", r, g, w)
+		}
+	}
+}
+
+// find returns the cell in column col of the first row whose cell in
+// column key holds text.
+func find(t *testing.T, f *excelize.File, key, text, col string) string {
+	t.Helper()
+	rows, err := f.GetRows(sheetName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k, _ := excelize.ColumnNameToNumber(key)
+	for r, row := range rows {
+		if len(row) >= k && strings.Contains(row[k-1], text) {
+			return col + strconv.Itoa(r+1)
+		}
+	}
+	t.Fatalf("no row with %q in column %s", text, key)
+	return ""
+}
+
+func TestFormulas(t *testing.T) {
+	data, _ := build(t, sampleData(t), Info{})
+	f := open(t, data)
+	rate := find(t, f, "B", "年度资金总额", "H")
+	exec := find(t, f, "B", "年度资金总额", "I")
+	total := find(t, f, "A", "总分", "H")
+	item := find(t, f, "D", "项目资金及时拨付使用", "H")
+	// Stored values, shown without recalculating.
+	for cell, want := range map[string]string{rate: "90%", exec: "9", total: "98", item: "2",
+		find(t, f, "B", "年度资金总额", "E"): "7167.12", find(t, f, "A", "总分", "G"): "100"} {
+		if got, _ := f.GetCellValue(sheetName, cell); got != want {
+			t.Errorf("%s shows %q, want %q", cell, got, want)
+		}
+	}
+	for cell, want := range map[string]string{
+		rate:  `^F\d+/E\d+$`,
+		exec:  `^ROUND\(MIN\(F\d+/E\d+,1\)\*G\d+,0\)$`,
+		total: `^ROUND\(I\d+\+SUM\(H\d+:H\d+\),0\)$`,
+	} {
+		formula, _ := f.GetCellFormula(sheetName, cell)
+		if !regexp.MustCompile(want).MatchString(formula) {
+			t.Errorf("%s: formula %q, want %s", cell, formula, want)
+		}
+	}
+	// The stored value of a formula is a number, not a string.
+	xml := part(t, data, "xl/worksheets/sheet1.xml")
+	if regexp.MustCompile(`t="str"><f>`).MatchString(xml) {
+		t.Error("a formula's value is stored as a string")
+	}
+	if got, err := f.CalcCellValue(sheetName, total); err != nil || got != "98" {
+		t.Errorf("总分 recalculated: %q, %v; want 98", got, err)
+	}
+	// 3 → 2 was the seed's one deduction; give the full 3 back.
+	if err := f.SetCellValue(sheetName, item, 3); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := f.CalcCellValue(sheetName, total); err != nil || got != "99" {
+		t.Errorf("总分 after 得分 2 → 3: %q, %v; want 99", got, err)
+	}
+	// Half the execution: 执行率 50%, 预算执行得分 5, 总分 95.
+	if err := f.SetCellValue(sheetName, find(t, f, "B", "年度资金总额", "F"), 3583.56); err != nil {
+		t.Fatal(err)
+	}
+	for cell, want := range map[string]string{rate: "50%", exec: "5", total: "95"} {
+		if got, err := f.CalcCellValue(sheetName, cell); err != nil || got != want {
+			t.Errorf("%s after halving 全年执行数: %q, %v; want %s", cell, got, err, want)
+		}
+	}
+}
+
+// part reads one file of the workbook's zip.
+func part(t *testing.T, data []byte, name string) string {
+	t.Helper()
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := z.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	b, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
