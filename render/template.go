@@ -107,6 +107,7 @@ type Labels struct {
 	Total          string `toml:"total"`
 	ItemNumber     string `toml:"item_number"`   // {n} is the indicator's number in its group
 	WeightSuffix   string `toml:"weight_suffix"` // {weight} is the 分值
+	SummaryTitle   string `toml:"summary_title"` // the title of a batch's summary
 }
 
 // The style names the layout uses; a template must define each.

@@ -118,6 +118,14 @@ func (in input) outputBase(outDir string) string {
 	return filepath.Join(outDir, rel)
 }
 
+// name is how the summary names the input: its path under the folder given.
+func (in input) name() string {
+	if rel, err := filepath.Rel(in.root, in.path); err == nil && !strings.HasPrefix(rel, "..") {
+		return rel
+	}
+	return in.path
+}
+
 // inputFiles expands the arguments: a file stands for itself, a folder for
 // every *.toml under it, in a stable order.
 func inputFiles(args []string) ([]input, error) {

@@ -4,11 +4,14 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"runtime/debug"
 	"strings"
+	"syscall"
 )
 
 // Exit statuses.
@@ -30,6 +33,7 @@ type command struct {
 
 // cli carries the streams, so that tests run commands in-process.
 type cli struct {
+	ctx            context.Context // cancelled by Ctrl-C; nil means never
 	stdout, stderr io.Writer
 	stdin          io.Reader
 	isTerminal     bool // stderr is a terminal: progress bars allowed
@@ -40,12 +44,15 @@ type cli struct {
 var commands []*command
 
 func init() {
-	commands = []*command{checkCommand, renderCommand, initCommand, templateCommand, versionCommand, helpCommand}
+	commands = []*command{checkCommand, renderCommand, initCommand, templateCommand, generateCommand, versionCommand, helpCommand}
 }
 
 func main() {
-	c := &cli{stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin, isTerminal: isTerminal(os.Stderr)}
-	os.Exit(c.main(os.Args[1:]))
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	c := &cli{ctx: ctx, stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin, isTerminal: isTerminal(os.Stderr)}
+	code := c.main(os.Args[1:])
+	stop()
+	os.Exit(code)
 }
 
 func (c *cli) main(args []string) int {

@@ -1,0 +1,201 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"jixiao/cmd/jixiao/internal/gen"
+)
+
+// writeForms writes n generated forms into dir/sub and breaks the ones
+// listed: one with a syntax error, one whose 得分 exceeds its 分值, one
+// unreadable as UTF-8.
+func writeForms(t testing.TB, dir string, n int, broken map[int]string) []string {
+	t.Helper()
+	var paths []string
+	for i := range n {
+		sub := filepath.Join(dir, []string{"市直", "区县"}[i%2])
+		if err := os.MkdirAll(sub, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		src := gen.Form(7, i)
+		switch broken[i] {
+		case "syntax":
+			src = strings.Replace(src, "weight = 10", "weight = = 10", 1)
+		case "score":
+			src = strings.Replace(src, "score = 1\n", "score = 9\n", 1)
+		case "binary":
+			src = "\xff\xfe" + src
+		}
+		path := filepath.Join(sub, gen.Name(7, i)+".toml")
+		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, path)
+	}
+	return paths
+}
+
+func TestBatchWithBrokenFiles(t *testing.T) {
+	dir, out := t.TempDir(), t.TempDir()
+	broken := map[int]string{5: "syntax", 17: "score", 33: "binary"}
+	writeForms(t, dir, 50, broken)
+	var stdout, stderr bytes.Buffer
+	c := &cli{stdout: &stdout, stderr: &stderr}
+	code := c.main([]string{"render", dir, "-o", out, "-j", "4"})
+	if code != exitProblems {
+		t.Fatalf("exit %d, want 1\n%s", code, stderr.String())
+	}
+	var pdfs, xlsxs int
+	filepath.WalkDir(out, func(path string, d os.DirEntry, err error) error {
+		switch {
+		case strings.Contains(d.Name(), ".tmp-"):
+			t.Errorf("temporary file left: %s", path)
+		case strings.HasSuffix(path, ".pdf"):
+			pdfs++
+		case strings.HasSuffix(path, ".xlsx") && d.Name() != "汇总表.xlsx":
+			xlsxs++
+		}
+		return nil
+	})
+	if pdfs != 47 || xlsxs != 47 {
+		t.Errorf("%d PDFs and %d XLSX written, want 47 each", pdfs, xlsxs)
+	}
+	if _, err := os.Stat(filepath.Join(out, "市直", gen.Name(7, 0)+".pdf")); err != nil {
+		t.Errorf("subfolders are not mirrored: %v", err)
+	}
+	for i := range broken {
+		if !strings.Contains(stderr.String(), gen.Name(7, i)+".toml:") {
+			t.Errorf("broken form %d is not reported:\n%s", i, stderr.String())
+		}
+	}
+	if !strings.Contains(stderr.String(), "3 of 50 forms not rendered") {
+		t.Errorf("stderr lacks the count of refused forms:\n%s", stderr.String())
+	}
+	rows := summaryRows(t, filepath.Join(out, "汇总表.xlsx"))
+	departments, scored := rows[2:len(rows)-2], 0
+	if len(departments) != 50 {
+		t.Fatalf("summary has %d department rows, want 50", len(departments))
+	}
+	for _, r := range departments {
+		if r[0] != "—" {
+			scored++
+		}
+	}
+	if scored != 47 {
+		t.Errorf("%d departments scored in the summary, want 47", scored)
+	}
+}
+
+func summaryRows(t *testing.T, path string) [][]string {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("汇总表")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+func TestChangedSkipsUpToDateForms(t *testing.T) {
+	dir, out := t.TempDir(), t.TempDir()
+	paths := writeForms(t, dir, 3, nil)
+	run := func(args ...string) string {
+		var stdout, stderr bytes.Buffer
+		if code := (&cli{stdout: &stdout, stderr: &stderr}).main(args); code != exitOK {
+			t.Fatalf("exit %d: %s", code, stderr.String())
+		}
+		return stdout.String()
+	}
+	run("render", dir, "-o", out)
+	future := time.Now().Add(time.Minute)
+	if err := os.Chtimes(paths[1], future, future); err != nil {
+		t.Fatal(err)
+	}
+	got := run("render", dir, "-o", out, "--changed")
+	if !strings.Contains(got, "3 forms: 1 rendered (2 files), 2 up to date, 0 refused") {
+		t.Errorf("--changed: %s", got)
+	}
+}
+
+// TestInterruptLeavesNoPartialFiles runs the real program, sends it SIGINT
+// as soon as its first output appears, and checks that it stops with 130,
+// that no temporary file is left, and that every output is complete.
+func TestInterruptLeavesNoPartialFiles(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the program")
+	}
+	bin := filepath.Join(t.TempDir(), "jixiao")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	dir, out := t.TempDir(), t.TempDir()
+	writeForms(t, dir, 300, nil)
+	cmd := exec.Command(bin, "render", dir, "-o", out, "-j", "1", "-q")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for len(filesUnder(out)) == 0 && time.Now().Before(deadline) {
+		time.Sleep(2 * time.Millisecond)
+	}
+	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	err := cmd.Wait()
+	if code := cmd.ProcessState.ExitCode(); code != exitInterrupted {
+		t.Fatalf("exit %d (%v), want %d\n%s", code, err, exitInterrupted, stderr.String())
+	}
+	files := filesUnder(out)
+	if len(files) == 0 || len(files) >= 600 {
+		t.Fatalf("%d outputs after the interrupt; want some, not all", len(files))
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case strings.Contains(f, ".tmp-"):
+			t.Errorf("temporary file left: %s", f)
+		case strings.HasSuffix(f, ".pdf") && !bytes.HasSuffix(bytes.TrimSpace(data), []byte("%%EOF")):
+			t.Errorf("incomplete PDF: %s", f)
+		case strings.HasSuffix(f, ".xlsx"):
+			x, err := excelize.OpenReader(bytes.NewReader(data))
+			if err != nil {
+				t.Errorf("incomplete XLSX %s: %v", f, err)
+				continue
+			}
+			x.Close()
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "汇总表.xlsx")); err == nil {
+		t.Error("an interrupted run wrote a summary of part of the forms")
+	}
+}
+
+// outputs lists every file under dir, hidden temporary files included.
+func filesUnder(dir string) []string {
+	var files []string
+	filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			files = append(files, path)
+		}
+		return nil
+	})
+	return files
+}
