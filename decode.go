@@ -22,10 +22,17 @@ const maxNesting = 32
 // should show it. It returns as much of the report as could be read, and
 // every problem found while reading it; Validate finds the rest.
 func Decode(name string, data []byte) (*Report, Problems) {
+	r, rep := decode(name, data)
+	return r, capped(rep.list, rep.dropped, name)
+}
+
+// decode is Decode with the problems not yet capped, so that Check caps
+// them once with those of validation.
+func decode(name string, data []byte) (*Report, *reporter) {
 	rep := &reporter{file: name, src: &sourceMap{}}
-	fileProblem := func(pos Pos, format string, args ...any) (*Report, Problems) {
+	fileProblem := func(pos Pos, format string, args ...any) (*Report, *reporter) {
 		rep.list = append(rep.list, Problem{File: name, Pos: pos, Severity: Error, Message: fmt.Sprintf(format, args...)})
-		return &Report{}, rep.list
+		return &Report{}, rep
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff")) // editors on Windows add a BOM
 	switch {
@@ -57,7 +64,7 @@ func Decode(name string, data []byte) (*Report, Problems) {
 	for _, p := range rep.list {
 		r.failed[p.Path] = true
 	}
-	return r, rep.list
+	return r, rep
 }
 
 // syntaxPos places a syntax error at the byte offset the parser gives,

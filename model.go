@@ -82,7 +82,7 @@ type Item struct {
 	Weight    Figure // 分值
 	Score     Figure // 得分
 	Deviation string // 偏差原因分析及改进措施
-	Kind      string // "", "quantitative" or "qualitative": overrides detection
+	Kind      string // "", 定量 or 定性: overrides telling them apart by the target's form
 	Band      string // for qualitative indicators: 达成, 部分达成 or 未达成
 }
 

@@ -49,6 +49,21 @@ func (p Problem) String() string {
 	return fmt.Sprintf("%s:%d:%d: %s: %s%s", p.File, pos.Line, pos.Col, p.Severity, where, p.Message)
 }
 
+// capped sorts problems and keeps the first MaxProblems, followed by one
+// that says how many more there were.
+func capped(ps Problems, dropped int, file string) Problems {
+	ps.Sort()
+	if len(ps) > MaxProblems {
+		dropped += len(ps) - MaxProblems
+		ps = ps[:MaxProblems]
+	}
+	if dropped > 0 {
+		ps = append(ps, Problem{File: file, Pos: ps[len(ps)-1].Pos, Severity: Error,
+			Message: fmt.Sprintf("… and %d more problems not shown; fix these first", dropped)})
+	}
+	return ps
+}
+
 // Problems is the list of everything found in one file.
 type Problems []Problem
 
@@ -76,14 +91,24 @@ func (ps Problems) Sort() {
 	})
 }
 
+// MaxProblems is the most problems reported for one file. A file built to
+// have hundreds of thousands would otherwise cost seconds to report, and
+// nobody reads past the first screenful: the rest is counted.
+const MaxProblems = 1000
+
 // reporter collects problems about one report, placing each by its path.
 type reporter struct {
-	file string
-	src  *sourceMap
-	list Problems
+	file    string
+	src     *sourceMap
+	list    Problems
+	dropped int // problems beyond MaxProblems, counted only
 }
 
 func (r *reporter) add(sev Severity, path, format string, args ...any) {
+	if len(r.list) >= MaxProblems {
+		r.dropped++
+		return
+	}
 	r.list = append(r.list, Problem{
 		File:     r.file,
 		Pos:      r.src.pos(path),

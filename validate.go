@@ -17,25 +17,25 @@ const (
 // reports about it. The Scored report is nil when the file could not be read
 // as TOML at all.
 func Check(name string, data []byte, rules Rules) (*Scored, Problems) {
-	r, problems := Decode(name, data)
-	if r.src == nil && problems.Errors() > 0 {
-		problems.Sort()
-		return nil, problems
+	r, rep := decode(name, data)
+	if r.src == nil && len(rep.list) > 0 {
+		return nil, capped(rep.list, rep.dropped, name)
 	}
 	s := Score(r, rules)
-	problems = append(problems, validate(name, s)...)
-	problems.Sort()
-	return s, problems
+	found, dropped := validate(name, s)
+	return s, capped(append(rep.list, found...), rep.dropped+dropped, name)
 }
 
 // Validate checks a decoded report against the form's rules: sums, weights,
 // scores, and what the department declared against what the rules compute.
 // Values that failed to decode are skipped, as Decode reported them already.
 func Validate(name string, r *Report, rules Rules) Problems {
-	return validate(name, Score(r, rules))
+	found, dropped := validate(name, Score(r, rules))
+	return capped(found, dropped, name)
 }
 
-func validate(name string, s *Scored) Problems {
+// validate returns the problems found, and how many more were only counted.
+func validate(name string, s *Scored) (Problems, int) {
 	v := &validator{reporter: reporter{file: name, src: &s.Report.src}, s: s, hidden: map[string]bool{}}
 	for p := range s.Report.failed {
 		for ; p != "" && !v.hidden[p]; p = parentPath(p) {
@@ -58,7 +58,7 @@ func validate(name string, s *Scored) Problems {
 			kept = append(kept, p)
 		}
 	}
-	return kept
+	return kept, v.dropped
 }
 
 type validator struct {

@@ -80,7 +80,7 @@ func TestSplits(t *testing.T) {
 		{
 			name:  "income left out",
 			edits: []string{"[funds.income]\ngeneral_budget = 100\n", "\n\n"},
-			want:  []string{"f.toml:5:1: error: funds.income (按收入性质分): is empty; its parts must add up to 全年预算数 100"},
+			want:  []string{"f.toml:5:1: error: funds.income (按收入性质分): missing; expected a table [funds.income]"},
 		},
 		{
 			name:  "spending short",

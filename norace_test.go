@@ -1,0 +1,5 @@
+//go:build !race
+
+package jixiao
+
+const raceSlowdown = 1
