@@ -1,7 +1,11 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
+	"maps"
+	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -191,27 +195,44 @@ func (e *Engine) placeLines(page *Page, box *Box, c *Cell, ci, from, to int) {
 	}
 }
 
-// borders outlines every box; an edge two boxes share is drawn once.
+// borders outlines every box with as few rules as draw the same lines:
+// edges on one line that touch or overlap become one rule, so a column's
+// border is one stroke from the top of the page to the bottom.
 func borders(boxes []Box, width float64) []Rule {
-	seen := map[[4]int64]bool{}
-	var rules []Rule
-	add := func(x1, y1, x2, y2 float64) {
-		key := [4]int64{round2(x1), round2(y1), round2(x2), round2(y2)}
-		if !seen[key] {
-			seen[key] = true
-			rules = append(rules, Rule{X1: x1, Y1: y1, X2: x2, Y2: y2, Width: width})
+	type span struct{ from, to float64 }
+	horizontal, vertical := map[int64][]span{}, map[int64][]span{}
+	for _, b := range boxes {
+		for _, y := range []float64{b.Y, b.Y + b.H} {
+			horizontal[round2(y)] = append(horizontal[round2(y)], span{b.X, b.X + b.W})
+		}
+		for _, x := range []float64{b.X, b.X + b.W} {
+			vertical[round2(x)] = append(vertical[round2(x)], span{b.Y, b.Y + b.H})
 		}
 	}
-	for _, b := range boxes {
-		add(b.X, b.Y, b.X+b.W, b.Y)
-		add(b.X, b.Y+b.H, b.X+b.W, b.Y+b.H)
-		add(b.X, b.Y, b.X, b.Y+b.H)
-		add(b.X+b.W, b.Y, b.X+b.W, b.Y+b.H)
+	// merge joins the spans of one line, in order.
+	merge := func(lines map[int64][]span, rule func(at float64, s span) Rule) []Rule {
+		var out []Rule
+		for _, at := range slices.Sorted(maps.Keys(lines)) {
+			spans := lines[at]
+			slices.SortFunc(spans, func(a, b span) int { return cmp.Compare(a.from, b.from) })
+			cur := spans[0]
+			for _, s := range spans[1:] {
+				if s.from <= cur.to+0.01 {
+					cur.to = max(cur.to, s.to)
+					continue
+				}
+				out = append(out, rule(float64(at)/100, cur))
+				cur = s
+			}
+			out = append(out, rule(float64(at)/100, cur))
+		}
+		return out
 	}
-	return rules
+	rules := merge(horizontal, func(y float64, s span) Rule { return Rule{X1: s.from, Y1: y, X2: s.to, Y2: y, Width: width} })
+	return append(rules, merge(vertical, func(x float64, s span) Rule { return Rule{X1: x, Y1: s.from, X2: x, Y2: s.to, Width: width} })...)
 }
 
-func round2(v float64) int64 { return int64(v*100 + 0.5) }
+func round2(v float64) int64 { return int64(math.Round(v * 100)) }
 
 // pageNumbers writes "— N —" (or the template's pattern) on every page.
 func (e *Engine) pageNumbers(doc *Document, pages []Page) {
