@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,29 +13,13 @@ import (
 	"time"
 	"unicode"
 
-	"jixiao"
 	"jixiao/render"
+	"jixiao/render/internal/rendertest"
 )
 
 func samplePDF(t testing.TB, info Info) []byte {
 	t.Helper()
-	data, err := os.ReadFile("../../samples/yiyang-2020.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	tpl := render.DefaultTemplate()
-	s, problems := jixiao.Check("yiyang-2020.toml", data, tpl.Rules)
-	if problems.Errors() > 0 {
-		t.Fatal(problems)
-	}
-	e, err := render.NewEngine(tpl)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, problems := e.Layout(s, "yiyang-2020.toml")
-	if len(problems) > 0 {
-		t.Fatal(problems)
-	}
+	e, doc := rendertest.Sample(t)
 	var b bytes.Buffer
 	if err := Write(&b, e, doc, info); err != nil {
 		t.Fatal(err)
@@ -177,25 +162,7 @@ func squeeze(s string) string {
 }
 
 func BenchmarkRenderPDF(b *testing.B) {
-	data, err := os.ReadFile("../../samples/yiyang-2020.toml")
-	if err != nil {
-		b.Fatal(err)
-	}
-	tpl := render.DefaultTemplate()
-	e, err := render.NewEngine(tpl)
-	if err != nil {
-		b.Fatal(err)
-	}
-	var size int
-	b.ReportAllocs()
-	for b.Loop() {
-		s, _ := jixiao.Check("yiyang-2020.toml", data, tpl.Rules)
-		doc, _ := e.Layout(s, "yiyang-2020.toml")
-		var out bytes.Buffer
-		if err := Write(&out, e, doc, Info{}); err != nil {
-			b.Fatal(err)
-		}
-		size = out.Len()
-	}
-	b.ReportMetric(float64(size), "pdf-bytes")
+	rendertest.BenchmarkSample(b, func(w io.Writer, e *render.Engine, doc *render.Document) error {
+		return Write(w, e, doc, Info{})
+	}, "pdf-bytes")
 }

@@ -11,34 +11,18 @@ import (
 	"sync"
 	"testing"
 
-	"jixiao"
 	"jixiao/render"
+	"jixiao/render/internal/rendertest"
 )
 
-// sample lays out the sample form once per test binary.
-var sample = sync.OnceValues(func() (*render.Engine, *render.Document) {
-	data, err := os.ReadFile("../../samples/yiyang-2020.toml")
-	if err != nil {
-		panic(err)
-	}
-	tpl := render.DefaultTemplate()
-	s, problems := jixiao.Check("yiyang-2020.toml", data, tpl.Rules)
-	if problems.Errors() > 0 {
-		panic(problems)
-	}
-	e, err := render.NewEngine(tpl)
-	if err != nil {
-		panic(err)
-	}
-	doc, problems := e.Layout(s, "yiyang-2020.toml")
-	if len(problems) > 0 {
-		panic(problems)
-	}
-	return e, doc
-})
+// sample lays out the sample form.
+func sample(tb testing.TB) (*render.Engine, *render.Document) {
+	tb.Helper()
+	return rendertest.Sample(tb)
+}
 
 func TestPagesAndSize(t *testing.T) {
-	e, doc := sample()
+	e, doc := sample(t)
 	for _, c := range []struct {
 		dpi  float64
 		w, h int
@@ -69,7 +53,7 @@ func TestPagesAndSize(t *testing.T) {
 // black along its length; each text line has ink in its em box; and there
 // is no ink anywhere else, so text sits where the layout put it.
 func TestInkWhereTheLayoutSaid(t *testing.T) {
-	e, doc := sample()
+	e, doc := sample(t)
 	const dpi = 96
 	s := dpi / 72.0
 	for i, page := range doc.Pages {
@@ -145,7 +129,7 @@ func ink(img *image.Gray, r image.Rectangle) int {
 // TestEncodeKeepsTheDrawing decodes a page and finds every pixel within
 // half a step of the 16 gray levels from the drawing.
 func TestEncodeKeepsTheDrawing(t *testing.T) {
-	e, doc := sample()
+	e, doc := sample(t)
 	img, err := Draw(e, doc, 0, 96)
 	if err != nil {
 		t.Fatal(err)
@@ -169,7 +153,7 @@ func TestEncodeKeepsTheDrawing(t *testing.T) {
 }
 
 func TestSameInputSameBytes(t *testing.T) {
-	e, doc := sample()
+	e, doc := sample(t)
 	want, err := Render(e, doc, 96)
 	if err != nil {
 		t.Fatal(err)
@@ -195,7 +179,7 @@ func TestSameInputSameBytes(t *testing.T) {
 }
 
 func TestBadArguments(t *testing.T) {
-	e, doc := sample()
+	e, doc := sample(t)
 	if _, err := Render(e, doc, 0); !errors.Is(err, ErrDPI) {
 		t.Errorf("0 dpi: %v, want ErrDPI", err)
 	}
@@ -214,7 +198,7 @@ func TestWriteSample(t *testing.T) {
 	if dir == "" {
 		t.Skip("PNG_DIR not set")
 	}
-	e, doc := sample()
+	e, doc := sample(t)
 	for _, dpi := range []float64{96, 150} {
 		files, err := Render(e, doc, dpi)
 		if err != nil {
@@ -231,7 +215,7 @@ func TestWriteSample(t *testing.T) {
 }
 
 func benchDraw(b *testing.B, dpi float64) {
-	e, doc := sample()
+	e, doc := sample(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Draw(e, doc, 0, dpi); err != nil {
@@ -244,7 +228,7 @@ func BenchmarkDraw96(b *testing.B)  { benchDraw(b, 96) }
 func BenchmarkDraw150(b *testing.B) { benchDraw(b, 150) }
 
 func benchEncode(b *testing.B, dpi float64) {
-	e, doc := sample()
+	e, doc := sample(b)
 	img, err := Draw(e, doc, 0, dpi)
 	if err != nil {
 		b.Fatal(err)
@@ -265,7 +249,7 @@ func BenchmarkEncode150(b *testing.B) { benchEncode(b, 150) }
 
 // benchRender is the whole sample, both pages drawn and encoded.
 func benchRender(b *testing.B, dpi float64) {
-	e, doc := sample()
+	e, doc := sample(b)
 	for b.Loop() {
 		if _, err := Render(e, doc, dpi); err != nil {
 			b.Fatal(err)

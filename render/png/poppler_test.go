@@ -27,7 +27,7 @@ func TestSamePlacesAsThePDF(t *testing.T) {
 		t.Skip("pdftocairo not installed (Debian: poppler-utils)")
 	}
 	const dpi = 150
-	e, doc := sample()
+	e, doc := sample(t)
 	dir := t.TempDir()
 	var b bytes.Buffer
 	if err := pdf.Write(&b, e, doc, pdf.Info{}); err != nil {

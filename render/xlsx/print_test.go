@@ -3,8 +3,8 @@ package xlsx
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"math"
-	"os"
 	"strings"
 	"testing"
 
@@ -12,6 +12,7 @@ import (
 
 	"jixiao"
 	"jixiao/render"
+	"jixiao/render/internal/rendertest"
 )
 
 func TestPrintSetup(t *testing.T) {
@@ -183,27 +184,9 @@ func TestLongTextSpreads(t *testing.T) {
 }
 
 func BenchmarkRenderXLSX(b *testing.B) {
-	data, err := os.ReadFile(sampleFile)
-	if err != nil {
-		b.Fatal(err)
-	}
-	tpl := render.DefaultTemplate()
-	e, err := render.NewEngine(tpl)
-	if err != nil {
-		b.Fatal(err)
-	}
-	var size int
-	b.ReportAllocs()
-	for b.Loop() {
-		s, _ := jixiao.Check("yiyang-2020.toml", data, tpl.Rules)
-		doc, _ := e.Layout(s, "yiyang-2020.toml")
-		var out bytes.Buffer
-		if err := Write(&out, e, doc, Info{}); err != nil {
-			b.Fatal(err)
-		}
-		size = out.Len()
-	}
-	b.ReportMetric(float64(size), "xlsx-bytes")
+	rendertest.BenchmarkSample(b, func(w io.Writer, e *render.Engine, doc *render.Document) error {
+		return Write(w, e, doc, Info{})
+	}, "xlsx-bytes")
 }
 
 // BenchmarkWriteXLSX is the XLSX alone, the layout done once.

@@ -14,38 +14,19 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"jixiao"
 	"jixiao/render"
+	"jixiao/render/internal/rendertest"
 )
-
-const sampleFile = "../../samples/yiyang-2020.toml"
 
 // layout checks and lays out a form.
 func layout(t testing.TB, data []byte) (*render.Engine, *render.Document) {
 	t.Helper()
-	tpl := render.DefaultTemplate()
-	s, problems := jixiao.Check("form.toml", data, tpl.Rules)
-	if problems.Errors() > 0 {
-		t.Fatal(problems)
-	}
-	e, err := render.NewEngine(tpl)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, problems := e.Layout(s, "form.toml")
-	if len(problems) > 0 {
-		t.Fatal(problems)
-	}
-	return e, doc
+	return rendertest.Layout(t, data)
 }
 
 func sampleData(t testing.TB) []byte {
 	t.Helper()
-	data, err := os.ReadFile(sampleFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
+	return rendertest.SampleData(t)
 }
 
 // build writes the workbook of a form.
