@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -198,4 +199,28 @@ func filesUnder(dir string) []string {
 		return nil
 	})
 	return files
+}
+
+// BenchmarkBatch renders generated departments — PDF, XLSX and the
+// summary — as `jixiao render DIR -o OUT` does, with -j the number of
+// CPUs. BATCH_FORMS sets how many (default 100); the goal is 1,000 in at
+// most 8 s on 2 cores:
+//
+//	BATCH_FORMS=1000 go test ./cmd/jixiao -run '^$' -bench Batch -benchtime 1x
+func BenchmarkBatch(b *testing.B) {
+	n := 100
+	if s := os.Getenv("BATCH_FORMS"); s != "" {
+		fmt.Sscan(s, &n)
+	}
+	dir := b.TempDir()
+	writeForms(b, dir, n, nil)
+	b.ResetTimer()
+	for b.Loop() {
+		out := b.TempDir()
+		var stdout, stderr bytes.Buffer
+		if code := (&cli{stdout: &stdout, stderr: &stderr}).main([]string{"render", dir, "-o", out, "-q"}); code != exitOK {
+			b.Fatalf("exit %d: %s", code, stderr.String())
+		}
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "forms/s")
 }
