@@ -20,10 +20,9 @@ type Fixed int64
 const maxFixed = Fixed(1e13)
 
 var (
-	errNotDecimal   = errors.New("not a decimal number")
-	errTooPrecise   = errors.New("more than 2 decimals")
-	errOutOfRange   = errors.New("too large")
-	errNotFiniteNum = errors.New("not a finite number")
+	errNotDecimal = errors.New("not a decimal number")
+	errTooPrecise = errors.New("more than 2 decimals")
+	errOutOfRange = errors.New("too large")
 )
 
 // ParseFixed reads a plain decimal such as "6341.72", "735", "-3.5" or

@@ -48,10 +48,6 @@ func NewEngine(tpl *Template) (*Engine, error) {
 // Face returns the face a style draws with.
 func (e *Engine) Face(style string) *fonts.Face { return e.faces[e.Template.Styles[style].Font] }
 
-// FontKeys lists the template's font keys, sorted, for backends that
-// register every face once.
-func (e *Engine) FontKeys() []string { return slices.Sorted(maps.Keys(e.faces)) }
-
 // FaceByKey returns the face of a template font key.
 func (e *Engine) FaceByKey(key string) *fonts.Face { return e.faces[key] }
 

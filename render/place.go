@@ -2,7 +2,6 @@ package render
 
 import (
 	"cmp"
-	"fmt"
 	"maps"
 	"math"
 	"slices"
@@ -248,9 +247,4 @@ func (e *Engine) pageNumbers(doc *Document, pages []Page) {
 		text := strings.NewReplacer("{page}", strconv.Itoa(i+1), "{pages}", strconv.Itoa(len(pages))).Replace(pg.PageNumber)
 		pages[i].Texts = append(pages[i].Texts, e.textAt(text, style, left, width, baseline))
 	}
-}
-
-// String summarises a document for messages.
-func (d *Document) String() string {
-	return fmt.Sprintf("%s: %d pages", d.Title, len(d.Pages))
 }

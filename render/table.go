@@ -80,10 +80,6 @@ const (
 // lastRow is the last grid row the cell covers.
 func (c *Cell) lastRow() int { return c.Row + c.RowSpan - 1 }
 
-// CellsInRow returns the indices of the cells that cover row r, left to
-// right: the cells that start in it and those reaching down into it.
-func (t *Table) CellsInRow(r int) []int { return t.covering()[r] }
-
 // covering lists, for every row, the cells that cover it, left to right.
 func (t *Table) covering() [][]int {
 	out := make([][]int, len(t.Rows))

@@ -57,7 +57,7 @@ func Write(w io.Writer, e *render.Engine, doc *render.Document, info Info) error
 			return fmt.Errorf("page %d: %w", page.Number, err)
 		}
 	}
-	if err := pdf.Write(w); err != nil {
+	if _, err := pdf.WriteTo(w); err != nil {
 		return fmt.Errorf("writing the PDF: %w", err)
 	}
 	return nil

@@ -41,7 +41,7 @@ func TestFormsAreValid(t *testing.T) {
 	if len(names) < 50 {
 		t.Errorf("only %d distinct departments in 200 forms", len(names))
 	}
-	if Form(1, 7) != Form(1, 7) || Form(1, 7) == Form(2, 7) {
+	if again := Form(1, 7); again != Form(1, 7) || again == Form(2, 7) {
 		t.Error("forms are not a function of (seed, n)")
 	}
 	if !strings.HasPrefix(Name(1, 42), "0042-") {
