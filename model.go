@@ -102,3 +102,8 @@ func NewFigure(v Fixed) Figure { return Figure{Value: v, Text: v.String(), Set: 
 // nearest enclosing table it wrote; the zero Pos when the report was not
 // decoded from a file.
 func (r *Report) Position(path string) Pos { return r.src.pos(path) }
+
+// PositionIn returns where a TOML document sets the value at path (such as
+// table.columns or styles.title.font), or else the nearest enclosing table
+// it writes; the zero Pos when neither. The template's errors use it.
+func PositionIn(src []byte, path string) Pos { return locate(string(src)).pos(path) }

@@ -3,7 +3,6 @@ package render
 import (
 	"fmt"
 	"maps"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -25,25 +24,24 @@ type Engine struct {
 func NewEngine(tpl *Template) (*Engine, error) {
 	e := &Engine{Template: tpl, faces: map[string]*fonts.Face{}}
 	for _, key := range slices.Sorted(maps.Keys(tpl.Fonts)) {
-		src := tpl.Fonts[key]
 		var face *fonts.Face
 		var err error
-		if slices.Contains(fonts.BuiltinNames(), src) {
-			face, err = fonts.Builtin(src)
-		} else {
-			path := src
-			if !filepath.IsAbs(path) {
-				path = filepath.Join(tpl.Dir, path)
-			}
+		if path, isFile := tpl.fontFile(key); isFile {
 			face, err = fonts.Load(path)
+		} else {
+			face, err = fonts.Builtin(tpl.Fonts[key])
 		}
 		if err != nil {
-			return nil, fmt.Errorf("fonts.%s: %w", key, err)
+			te := keyError("fonts."+key, "fonts.%s: %v", key, err)
+			te.Err = err
+			return nil, tpl.errorAt(te)
 		}
 		e.faces[key] = face
 	}
 	return e, nil
 }
+
+func isBuiltinFace(name string) bool { return slices.Contains(fonts.BuiltinNames(), name) }
 
 // Face returns the face a style draws with.
 func (e *Engine) Face(style string) *fonts.Face { return e.faces[e.Template.Styles[style].Font] }

@@ -3,11 +3,7 @@ package render
 import (
 	"errors"
 	"fmt"
-	"maps"
-	"math"
 	"path/filepath"
-	"slices"
-	"strings"
 
 	"github.com/BurntSushi/toml"
 
@@ -31,6 +27,9 @@ type Template struct {
 
 	// Dir is where relative font paths start: the template file's folder.
 	Dir string `toml:"-"`
+
+	file string // its name, for messages
+	src  []byte // its text, to place errors at their line
 }
 
 // PageSetup is the paper, in millimetres.
@@ -139,82 +138,24 @@ func DefaultTemplate() *Template {
 }
 
 // ParseTemplate reads a template; name is its file name, for messages and
-// for finding font files beside it.
+// for finding font files beside it. Its errors are *TemplateError, placed
+// at the line that sets what is wrong.
 func ParseTemplate(name string, data []byte) (*Template, error) {
-	var t Template
+	t := Template{Dir: filepath.Dir(name), file: name, src: data}
 	md, err := toml.Decode(string(data), &t)
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, fmt.Errorf("%s:%d:%d: %s", name, pe.Position.Line, max(pe.Position.Col, 1), pe.Message)
+			return nil, &TemplateError{File: name, Pos: jixiao.Pos{Line: pe.Position.Line, Col: max(pe.Position.Col, 1)}, Msg: pe.Message}
 		}
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, &TemplateError{File: name, Msg: err.Error(), Err: err}
 	}
 	if und := md.Undecoded(); len(und) > 0 {
-		return nil, fmt.Errorf("%s: unknown key %q", name, und[0].String())
+		key := und[0].String()
+		return nil, t.errorAt(&TemplateError{Key: key, Msg: fmt.Sprintf("unknown key %q", key)})
 	}
-	t.Dir = filepath.Dir(name)
 	if err := t.check(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, t.errorAt(err)
 	}
 	return &t, nil
-}
-
-// check reports what would make the template draw nonsense.
-func (t *Template) check() error {
-	p := t.Page
-	if p.Width <= 0 || p.Height <= 0 || p.MarginLeft < 0 || p.MarginRight < 0 || p.MarginTop < 0 || p.MarginBottom < 0 {
-		return errors.New("page: width and height must be positive, margins not negative")
-	}
-	if p.Height-p.MarginTop-p.MarginBottom < 50 {
-		return errors.New("page: margins leave less than 50 mm of height")
-	}
-	if n := len(t.Table.Columns); n != columnCount {
-		return fmt.Errorf("table.columns: %d columns; 附件2 has %d (A to I)", n, columnCount)
-	}
-	textWidth := p.Width - p.MarginLeft - p.MarginRight
-	sum := 0.0
-	for i, w := range t.Table.Columns {
-		if !(w > 2*t.Table.PaddingX) || math.IsInf(w, 0) {
-			return fmt.Errorf("table.columns[%d]: %g mm leaves no room inside its padding", i, w)
-		}
-		sum += w
-	}
-	if sum > textWidth+0.01 {
-		return fmt.Errorf("table.columns add up to %g mm, wider than the text width %g mm", sum, textWidth)
-	}
-	tb := t.Table
-	if tb.PaddingX < 0 || tb.PaddingY < 0 || tb.Leading < 1 || tb.MinRowHeight <= 0 || tb.Border < 0 {
-		return errors.New("table: padding and border must not be negative, leading at least 1, min_row_height positive")
-	}
-	for _, name := range []string{StyleAttachment, StyleTitle, StyleLabel, StyleStacked, StyleHeader, StyleBody, StyleValue, StyleNumber} {
-		if _, ok := t.Styles[name]; !ok {
-			return fmt.Errorf("styles.%s: missing", name)
-		}
-	}
-	if p.PageNumber != "" {
-		if _, ok := t.Styles[p.PageNumberStyle]; !ok {
-			return fmt.Errorf("page.page_number_style: no style %q", p.PageNumberStyle)
-		}
-	}
-	names := slices.Sorted(maps.Keys(t.Styles))
-	for _, name := range names {
-		s := t.Styles[name]
-		if _, ok := t.Fonts[s.Font]; !ok {
-			return fmt.Errorf("styles.%s.font: %q is not in [fonts]", name, s.Font)
-		}
-		if !(s.Size >= 4 && s.Size <= 72) {
-			return fmt.Errorf("styles.%s.size: %g pt; expected 4 to 72", name, s.Size)
-		}
-		if !slices.Contains([]string{"left", "center", "right"}, s.Align) {
-			return fmt.Errorf("styles.%s.align: %q; expected left, center or right", name, s.Align)
-		}
-	}
-	if !strings.Contains(t.Labels.ItemNumber, "{n}") && t.Labels.ItemNumber != "" {
-		return errors.New(`labels.item_number: expected {n} in it, e.g. "指标{n}："`)
-	}
-	if err := t.Rules.Check(); err != nil {
-		return fmt.Errorf("rules: %w", err)
-	}
-	return nil
 }

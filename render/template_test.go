@@ -1,8 +1,10 @@
 package render
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -79,27 +81,28 @@ func TestOfficeFont(t *testing.T) {
 	}
 	checkGeometry(t, e, layout(t, e, sample(t)))
 
-	missing, err := edited(t, dir, `serif = "serif"`, `serif = "nowhere.ttf"`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := NewEngine(missing); err == nil || !strings.Contains(err.Error(), "fonts.serif") {
-		t.Errorf("a missing font file: err = %v", err)
+	if got, want := tpl.FontFiles(), []string{filepath.Join(dir, "office.ttf")}; !slices.Equal(got, want) {
+		t.Errorf("FontFiles() = %q, want %q", got, want)
 	}
 }
 
 func TestTemplateErrors(t *testing.T) {
 	for _, c := range []struct{ old, new, want string }{
-		{"columns = [17, 19, 20, 33, 21, 21, 10, 10, 25]", "columns = [17, 19, 20, 33, 21, 21, 10, 10]", "8 columns; 附件2 has 9"},
+		{"columns = [17, 19, 20, 33, 21, 21, 10, 10, 25]", "columns = [17, 19, 20, 33, 21, 21, 10, 10]", "my.toml:94:11: table.columns: 8 columns; 附件2 has 9"},
 		{"columns = [17, 19, 20, 33, 21, 21, 10, 10, 25]", "columns = [30, 19, 20, 33, 21, 21, 10, 10, 25]", "wider than the text width"},
 		{"[styles.body]", "[styles.bodyy]", "styles.body: missing"},
-		{`leading = 1.25`, `leadin = 1.25`, `unknown key "table.leadin"`},
+		{`leading = 1.25`, `leadin = 1.25`, `my.toml:97:10: unknown key "table.leadin"`},
 		{`font = "sans"`, `font = "comic"`, `"comic" is not in [fonts]`},
 		{"total_points = 100", "total_points = 0", "rules: total_points is 0"},
+		{`serif = "serif"`, `serif = "nowhere.ttf"`, "fonts.serif: fonts: load:"},
 		{`name = "附件2`, `name = 附件2`, "my.toml:8:8: expected value"},
 	} {
-		_, err := edited(t, t.TempDir(), c.old, c.new)
-		if err == nil || !strings.Contains(err.Error(), c.want) {
+		tpl, err := edited(t, t.TempDir(), c.old, c.new)
+		if err == nil {
+			_, err = NewEngine(tpl) // font files load here
+		}
+		var te *TemplateError
+		if !errors.As(err, &te) || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s → %s: err = %v, want it to say %q", c.old, c.new, err, c.want)
 		}
 	}

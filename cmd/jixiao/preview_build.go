@@ -1,17 +1,12 @@
 package main
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
-	"regexp"
-	"slices"
-	"strings"
 
 	"jixiao"
 	"jixiao/cmd/jixiao/internal/preview"
-	"jixiao/fonts"
 	"jixiao/render"
 )
 
@@ -67,9 +62,9 @@ func (b *previewBuilder) renderer() (*renderer, []string, jixiao.Problems) {
 	}
 	tpl, err := render.ParseTemplate(b.template, src)
 	if err != nil {
-		return nil, nil, jixiao.Problems{templateProblem(b.template, src, err)}
+		return nil, nil, jixiao.Problems{templateProblem(b.template, err)}
 	}
-	files := fontFiles(tpl)
+	files := tpl.FontFiles()
 	key := string(src)
 	for _, f := range files {
 		if fi, err := os.Stat(f); err == nil {
@@ -81,82 +76,18 @@ func (b *previewBuilder) renderer() (*renderer, []string, jixiao.Problems) {
 	}
 	e, err := render.NewEngine(tpl)
 	if err != nil {
-		return nil, nil, jixiao.Problems{templateProblem(b.template, src, err)}
+		return nil, nil, jixiao.Problems{templateProblem(b.template, err)}
 	}
 	b.r, b.key = &renderer{engine: e}, key
 	return b.r, files, nil
 }
 
-// fontFiles are the files a template's fonts are loaded from, resolved as
-// render.NewEngine does.
-func fontFiles(tpl *render.Template) []string {
-	var out []string
-	for _, src := range tpl.Fonts {
-		if slices.Contains(fonts.BuiltinNames(), src) {
-			continue
-		}
-		if !filepath.IsAbs(src) {
-			src = filepath.Join(tpl.Dir, src)
-		}
-		out = append(out, src)
+// templateProblem shows a template error as check shows a data error,
+// at its line.
+func templateProblem(name string, err error) jixiao.Problem {
+	p := jixiao.Problem{File: name, Severity: jixiao.Error, Message: "template: " + err.Error()}
+	if te, ok := errors.AsType[*render.TemplateError](err); ok {
+		p.Pos, p.Message = te.Pos, "template: "+te.Msg
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
-}
-
-// The messages of render.ParseTemplate and NewEngine, after the file
-// name: "LINE:COL: message" for syntax, "unknown key "a.b"", "key.path[i]:
-// message" or "key.path message" for a value out of range, "fonts.KEY:
-// message" for a font.
-var (
-	tplPosRe     = regexp.MustCompile(`^(\d+):(\d+): `)
-	tplUnknownRe = regexp.MustCompile(`^unknown key "([^"]+)"`)
-	tplKeyRe     = regexp.MustCompile(`^([a-z_][a-z0-9_.\[\]-]*)[: ]`)
-	tplIndexRe   = regexp.MustCompile(`\[\d+\]`)
-)
-
-// templateProblem places a template error at its line, so that the
-// preview shows it as check shows a data error.
-func templateProblem(name string, src []byte, err error) jixiao.Problem {
-	p := jixiao.Problem{File: name, Severity: jixiao.Error}
-	msg := strings.TrimPrefix(err.Error(), name+":")
-	msg = strings.TrimPrefix(msg, " ")
-	if m := tplPosRe.FindStringSubmatch(msg); m != nil {
-		fmt.Sscan(m[1], &p.Pos.Line)
-		fmt.Sscan(m[2], &p.Pos.Col)
-		msg = msg[len(m[0]):]
-	} else if m := tplUnknownRe.FindStringSubmatch(msg); m != nil {
-		p.Pos = keyPos(src, m[1])
-	} else if m := tplKeyRe.FindStringSubmatch(msg); m != nil {
-		p.Pos = keyPos(src, m[1])
-	}
-	p.Message = "template: " + msg
 	return p
-}
-
-// keyPos finds where a dotted key such as table.columns[3] or
-// styles.title is set in a template: the line of "columns =" under
-// [table], or the line of [styles.title]. Zero when not found.
-func keyPos(src []byte, path string) jixiao.Pos {
-	path = tplIndexRe.ReplaceAllString(path, "")
-	table, key := "", path
-	if i := strings.LastIndexByte(path, '.'); i >= 0 {
-		table, key = path[:i], path[i+1:]
-	}
-	current := ""
-	for i, line := range bytes.Split(src, []byte("\n")) {
-		s := strings.TrimSpace(string(line))
-		if strings.HasPrefix(s, "[") {
-			current = strings.Trim(strings.TrimSpace(strings.SplitN(s, "#", 2)[0]), "[]")
-			if current == path {
-				return jixiao.Pos{Line: i + 1, Col: 1}
-			}
-			continue
-		}
-		name, _, ok := strings.Cut(s, "=")
-		if ok && current == table && strings.TrimSpace(name) == key {
-			return jixiao.Pos{Line: i + 1, Col: 1 + len(line) - len(bytes.TrimLeft(line, " \t"))}
-		}
-	}
-	return jixiao.Pos{}
 }

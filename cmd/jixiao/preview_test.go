@@ -100,8 +100,8 @@ func copyFile(t *testing.T, from, to string) {
 	writeFile(t, to, b)
 }
 
-// TestPreviewTemplateProblems: a broken template is reported at its line,
-// as check reports a data file.
+// TestPreviewTemplateProblems: a broken template is reported at its line
+// and the column of the value, as check reports a data file.
 func TestPreviewTemplateProblems(t *testing.T) {
 	data, tpl := previewFiles(t)
 	b := &previewBuilder{data: data, template: tpl}
@@ -114,11 +114,11 @@ func TestPreviewTemplateProblems(t *testing.T) {
 		return strconv.Itoa(bytes.Count(src[:i], []byte("\n")) + 1)
 	}
 	for _, c := range []struct{ old, new, want string }{
-		{"columns = [17,", "columns = [-17,", "template.toml:" + lineOf("columns = [") + ":1: error: template: table.columns[0]: -17 mm"},
-		{"columns = [17, 19,", "columns = [117, 19,", "template.toml:" + lineOf("columns = [") + ":1: error: template: table.columns add up"},
-		{`sans = "sans"`, `sans = "no-such.ttf"`, "template.toml:" + lineOf(`sans = "sans"`) + ":1: error: template: fonts.sans: "},
+		{"columns = [17,", "columns = [-17,", "template.toml:" + lineOf("columns = [") + ":11: error: template: table.columns[0]: -17 mm"},
+		{"columns = [17, 19,", "columns = [117, 19,", "template.toml:" + lineOf("columns = [") + ":11: error: template: table.columns add up"},
+		{`sans = "sans"`, `sans = "no-such.ttf"`, "template.toml:" + lineOf(`sans = "sans"`) + ":8: error: template: fonts.sans: "},
 		{"leading = ", "leading = = ", "template.toml:" + lineOf("leading = ") + ":"},
-		{"padding_x = ", "padding_xx = ", "template.toml:" + lineOf("padding_x = ") + ":1: error: template: unknown key"},
+		{"padding_x = ", "padding_xx = ", "template.toml:" + lineOf("padding_x = ") + ":14: error: template: unknown key"},
 		{"[styles.title]", "[styles.titel]", "template.toml:1:1: error: template: styles.title: missing"},
 	} {
 		replaceInFile(t, tpl, c.old, c.new)
