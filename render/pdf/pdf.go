@@ -7,9 +7,11 @@ import (
 	"hash/fnv"
 	"io"
 	"maps"
+	"runtime"
 	"slices"
 	"sync"
 	"time"
+	"weak"
 
 	"github.com/signintech/gopdf"
 
@@ -86,10 +88,13 @@ func drawPage(pdf *gopdf.GoPdf, e *render.Engine, page render.Page, families map
 }
 
 // containers holds each face parsed by gopdf, once per process: parsing a
-// CJK font costs milliseconds, and every document shares the result.
+// CJK font costs milliseconds, and every document shares the result. The
+// keys are weak, and an entry goes when its face does: a preview reloads
+// an office's font file at each template change, and the old parses must
+// not pile up.
 var (
 	containersMu sync.Mutex
-	containers   = map[*fonts.Face]*gopdf.FontContainer{}
+	containers   = map[weak.Pointer[fonts.Face]]*gopdf.FontContainer{}
 )
 
 // addFace registers face in pdf under a subset-tagged family name such as
@@ -97,21 +102,30 @@ var (
 // font as a subset, which it is — gopdf embeds only the glyphs used.
 func addFace(pdf *gopdf.GoPdf, face *fonts.Face) (string, error) {
 	family := subsetTag(face.Name()) + "+" + face.Name()
+	key := weak.Make(face)
 	containersMu.Lock()
-	fc, ok := containers[face]
+	fc, ok := containers[key]
 	if !ok {
 		fc = &gopdf.FontContainer{}
 		if err := fc.AddTTFFontData(family, face.Data()); err != nil {
 			containersMu.Unlock()
 			return "", fmt.Errorf("font %s: %w", face.Name(), err)
 		}
-		containers[face] = fc
+		containers[key] = fc
+		runtime.AddCleanup(face, forget, key)
 	}
 	containersMu.Unlock()
 	if err := pdf.AddTTFFontFromFontContainer(family, fc); err != nil {
 		return "", fmt.Errorf("font %s: %w", face.Name(), err)
 	}
 	return family, nil
+}
+
+// forget drops the container of a face that is gone.
+func forget(key weak.Pointer[fonts.Face]) {
+	containersMu.Lock()
+	delete(containers, key)
+	containersMu.Unlock()
 }
 
 // subsetTag derives the six capital letters of a subset tag from the font's

@@ -7,14 +7,18 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 	"unicode"
 
+	"jixiao/fonts"
 	"jixiao/render"
 	"jixiao/render/internal/rendertest"
+
+	"github.com/signintech/gopdf"
 )
 
 func samplePDF(t testing.TB, info Info) []byte {
@@ -165,4 +169,46 @@ func BenchmarkRenderPDF(b *testing.B) {
 	rendertest.BenchmarkSample(b, func(w io.Writer, e *render.Engine, doc *render.Document) error {
 		return Write(w, e, doc, Info{})
 	}, "pdf-bytes")
+}
+
+// TestFontContainersFollowTheirFaces: a font parsed for PDFs is dropped
+// when its face is, so reloading an office's font file does not pile up
+// parses.
+func TestFontContainersFollowTheirFaces(t *testing.T) {
+	builtin, err := fonts.Builtin(fonts.Sans)
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := func() int {
+		containersMu.Lock()
+		defer containersMu.Unlock()
+		return len(containers)
+	}
+	before := count()
+	var faces []*fonts.Face
+	for range 3 {
+		face, err := fonts.Parse("reloaded", builtin.Data())
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := &gopdf.GoPdf{}
+		doc.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4})
+		if _, err := addFace(doc, face); err != nil {
+			t.Fatal(err)
+		}
+		faces = append(faces, face)
+	}
+	if count() != before+3 {
+		t.Fatalf("%d containers after adding 3 faces to %d", count(), before)
+	}
+	runtime.KeepAlive(faces)
+	faces = nil
+	for range 50 {
+		runtime.GC()
+		if count() == before {
+			return
+		}
+		time.Sleep(10 * time.Millisecond) // cleanups run on their own goroutine
+	}
+	t.Errorf("%d containers remain for faces that are gone, want %d", count(), before)
 }
