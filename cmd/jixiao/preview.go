@@ -3,14 +3,17 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"time"
 
 	"jixiao/cmd/jixiao/internal/preview"
+	"jixiao/render"
 	pngout "jixiao/render/png"
 )
 
@@ -71,13 +74,15 @@ func runPreview(c *cli, cmd *command, args []string) int {
 		watch = append(watch, templatePath)
 	}
 	cfg := preview.Config{
-		Build:   b.build,
-		Name:    strings.TrimSuffix(filepath.Base(data), filepath.Ext(data)),
-		DPI:     dpi,
-		Creator: "jixiao " + version(),
-		Log:     c.stderr,
-		Addr:    addr,
-		Watch:   watch,
+		Build: b.build,
+		Name:  strings.TrimSuffix(filepath.Base(data), filepath.Ext(data)),
+		DPI:   dpi,
+		Encode: func(w io.Writer, format string, e *render.Engine, doc *render.Document) error {
+			return encode(w, format, e, doc, time.Time{})
+		},
+		Log:   c.stderr,
+		Addr:  addr,
+		Watch: watch,
 		Ready: func(url string) {
 			fmt.Fprintln(c.stdout, url)
 			if open {

@@ -119,17 +119,10 @@ func outputs(base, format string, pages int) []string {
 }
 
 func (r *renderer) writeFormat(base, format string, doc *render.Document, opt renderOptions) ([]string, error) {
-	info := "jixiao " + version()
-	write := func(path string, fill func(io.Writer) error) error { return atomicfile.WriteFunc(path, fill) }
 	switch format {
 	case "pdf", "xlsx":
 		path := outputs(base, format, 0)[0]
-		err := write(path, func(w io.Writer) error {
-			if format == "pdf" {
-				return pdf.Write(w, r.engine, doc, pdf.Info{Creator: info, Subject: r.engine.Template.Name, Date: opt.date})
-			}
-			return xlsx.Write(w, r.engine, doc, xlsx.Info{Creator: info, Subject: r.engine.Template.Name, Date: opt.date})
-		})
+		err := atomicfile.WriteFunc(path, func(w io.Writer) error { return encode(w, format, r.engine, doc, opt.date) })
 		if err != nil {
 			return nil, err
 		}
@@ -149,6 +142,19 @@ func (r *renderer) writeFormat(base, format string, doc *render.Document, opt re
 		return written, nil
 	}
 	return nil, fmt.Errorf("unknown format %q", format)
+}
+
+// encode writes doc in a one-file format, with the document information
+// every output of jixiao carries; a zero date records none.
+func encode(w io.Writer, format string, e *render.Engine, doc *render.Document, date time.Time) error {
+	creator, subject := "jixiao "+version(), e.Template.Name
+	switch format {
+	case "pdf":
+		return pdf.Write(w, e, doc, pdf.Info{Creator: creator, Subject: subject, Date: date})
+	case "xlsx":
+		return xlsx.Write(w, e, doc, xlsx.Info{Creator: creator, Subject: subject, Date: date})
+	}
+	return fmt.Errorf("unknown format %q", format)
 }
 
 // upToDate tells whether every output of a form is newer than the form and

@@ -11,6 +11,8 @@ import (
 
 	"jixiao"
 	"jixiao/render"
+	"jixiao/render/pdf"
+	"jixiao/render/xlsx"
 )
 
 const samplePath = "../../../../samples/yiyang-2020.toml"
@@ -85,3 +87,11 @@ func get(t *testing.T, client *http.Client, url string) (int, http.Header, []byt
 }
 
 var pngSignature = []byte("\x89PNG\r\n\x1a\n")
+
+// testEncode writes the downloads as the command's encoder does.
+func testEncode(w io.Writer, format string, e *render.Engine, doc *render.Document) error {
+	if format == "pdf" {
+		return pdf.Write(w, e, doc, pdf.Info{Creator: "jixiao test"})
+	}
+	return xlsx.Write(w, e, doc, xlsx.Info{Creator: "jixiao test"})
+}

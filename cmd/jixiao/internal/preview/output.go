@@ -3,12 +3,12 @@ package preview
 import (
 	"bytes"
 	"fmt"
+	"io"
+	"strings"
 	"sync"
 	"time"
 
 	"jixiao/render"
-	"jixiao/render/pdf"
-	"jixiao/render/xlsx"
 )
 
 // Output is one good build: its document and page images, and the
@@ -21,9 +21,9 @@ type Output struct {
 	Layout  time.Duration // reading, checking and laying out
 	Images  time.Duration // drawing and encoding the pages
 
-	engine  *render.Engine
-	doc     *render.Document
-	creator string
+	engine *render.Engine
+	doc    *render.Document
+	encode func(w io.Writer, format string, e *render.Engine, doc *render.Document) error
 
 	pdf, xlsx download
 }
@@ -45,23 +45,16 @@ func (d *download) get(fill func(*bytes.Buffer) error) ([]byte, error) {
 }
 
 // PDF is the document as a PDF, as 'jixiao render' writes it.
-func (o *Output) PDF() ([]byte, error) {
-	return o.pdf.get(func(b *bytes.Buffer) error {
-		err := pdf.Write(b, o.engine, o.doc, pdf.Info{Creator: o.creator, Subject: o.engine.Template.Name})
-		if err != nil {
-			return fmt.Errorf("making the PDF of version %d: %w", o.Version, err)
-		}
-		return nil
-	})
-}
+func (o *Output) PDF() ([]byte, error) { return o.pdf.get(o.fill("pdf")) }
 
 // XLSX is the document as an XLSX, as 'jixiao render' writes it.
-func (o *Output) XLSX() ([]byte, error) {
-	return o.xlsx.get(func(b *bytes.Buffer) error {
-		err := xlsx.Write(b, o.engine, o.doc, xlsx.Info{Creator: o.creator, Subject: o.engine.Template.Name})
-		if err != nil {
-			return fmt.Errorf("making the XLSX of version %d: %w", o.Version, err)
+func (o *Output) XLSX() ([]byte, error) { return o.xlsx.get(o.fill("xlsx")) }
+
+func (o *Output) fill(format string) func(*bytes.Buffer) error {
+	return func(b *bytes.Buffer) error {
+		if err := o.encode(b, format, o.engine, o.doc); err != nil {
+			return fmt.Errorf("making the %s of version %d: %w", strings.ToUpper(format), o.Version, err)
 		}
 		return nil
-	})
+	}
 }

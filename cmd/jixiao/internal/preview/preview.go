@@ -33,11 +33,12 @@ type Build struct {
 
 // Config says what to preview and how.
 type Config struct {
-	Build   func() Build // reads the files afresh at each call
-	Name    string       // the form's name: the page's title, the downloads' base name
-	DPI     float64      // resolution of the page images
-	Creator string       // recorded in the downloads, e.g. "jixiao v1.2.0"
-	Log     io.Writer    // one status line per rebuild; nil for none
+	Build func() Build // reads the files afresh at each call
+	Name  string       // the form's name: the page's title, the downloads' base name
+	DPI   float64      // resolution of the page images
+	// Encode writes a document as "pdf" or "xlsx", as 'jixiao render' does.
+	Encode func(w io.Writer, format string, e *render.Engine, doc *render.Document) error
+	Log    io.Writer // one status line per rebuild; nil for none
 
 	Addr  string        // for Run: host:port to listen on; port 0 picks a free one
 	Watch []string      // for Run: the files to watch from the start; builds may add more
@@ -86,7 +87,7 @@ func (p *Preview) Rebuild() Snapshot {
 				Message: fmt.Sprintf("drawing the pages: %v", err)})
 		} else {
 			res.out = &Output{Pages: pages, Drawn: drawn, Layout: laid.Sub(start), Images: time.Since(laid),
-				engine: b.Engine, doc: b.Doc, creator: p.cfg.Creator}
+				engine: b.Engine, doc: b.Doc, encode: p.cfg.Encode}
 		}
 	}
 	res.took = time.Since(start)

@@ -18,7 +18,7 @@ func itoa(n int) string { return strconv.Itoa(n) }
 
 func newTestServer(t *testing.T) (*Preview, *httptest.Server) {
 	t.Helper()
-	p := New(Config{Build: fileBuild(t, sampleFile(t)), Name: "益阳-2020", DPI: 30, Creator: "jixiao test"})
+	p := New(Config{Build: fileBuild(t, sampleFile(t)), Name: "益阳-2020", DPI: 30, Encode: testEncode})
 	p.Rebuild()
 	s := NewServer(p)
 	srv := httptest.NewServer(s)
