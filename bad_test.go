@@ -29,7 +29,7 @@ func TestBadFiles(t *testing.T) {
 				t.Fatal(err)
 			}
 			start := time.Now()
-			_, problems := Check(name, data, rules2020)
+			_, problems := Check(name, data, form2020)
 			if d := time.Since(start); d > time.Second*raceSlowdown {
 				t.Errorf("Check took %v", d)
 			}

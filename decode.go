@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -21,18 +22,18 @@ const maxNesting = 32
 // Decode reads one form written in TOML. name is the file's name as messages
 // should show it. It returns as much of the report as could be read, and
 // every problem found while reading it; Validate finds the rest.
-func Decode(name string, data []byte) (*Report, Problems) {
-	r, rep := decode(name, data)
+func Decode(name string, data []byte, form *Form) (*Report, Problems) {
+	r, rep := decode(name, data, form)
 	return r, capped(rep.list, rep.dropped, name)
 }
 
 // decode is Decode with the problems not yet capped, so that Check caps
 // them once with those of validation.
-func decode(name string, data []byte) (*Report, *reporter) {
-	rep := &reporter{file: name, src: &sourceMap{}}
+func decode(name string, data []byte, form *Form) (*Report, *reporter) {
+	rep := &reporter{file: name, src: &sourceMap{}, form: form}
 	fileProblem := func(pos Pos, format string, args ...any) (*Report, *reporter) {
 		rep.list = append(rep.list, Problem{File: name, Pos: pos, Severity: Error, Message: fmt.Sprintf(format, args...)})
-		return &Report{}, rep
+		return &Report{Form: form, Values: map[string]Figure{}}, rep
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff")) // editors on Windows add a BOM
 	switch {
@@ -57,7 +58,7 @@ func decode(name string, data []byte) (*Report, *reporter) {
 	}
 	src := locate(string(data))
 	rep.src = &src
-	d := &decoder{rep: rep}
+	d := &decoder{rep: rep, form: form}
 	r := d.report(object{m: tree})
 	r.src = src
 	r.failed = map[string]bool{}
@@ -176,13 +177,16 @@ func (o object) child(name string) (path, key string) {
 	return joinKey(o.path, name), key
 }
 
-type decoder struct{ rep *reporter }
+type decoder struct {
+	rep  *reporter
+	form *Form
+}
 
 // lookup returns the raw value of a key, reporting it when a required key
 // is missing.
 func (d *decoder) lookup(o object, name string) (v any, path string, f Field, ok bool) {
 	path, key := o.child(name)
-	f = fieldByKey[key]
+	f, _ = d.form.Field(key)
 	v, ok = o.m[name]
 	if !ok && f.Required {
 		switch f.Kind {
@@ -191,7 +195,7 @@ func (d *decoder) lookup(o object, name string) (v any, path string, f Field, ok
 		case KindTables:
 			d.rep.errorf(path, "missing; expected an array of tables [[%s]]", key)
 		default:
-			d.rep.errorf(path, "missing; expected %s, e.g. %s = %s", describeKind(f.Kind), name, f.Example)
+			d.rep.errorf(path, "missing; expected %s, e.g. %s = %s", d.describeKind(f.Kind), name, f.Example)
 		}
 	}
 	return v, path, f, ok
@@ -199,14 +203,16 @@ func (d *decoder) lookup(o object, name string) (v any, path string, f Field, ok
 
 // unknownKeys reports every key of o that the form does not have.
 func (d *decoder) unknownKeys(o object) {
-	known := childFields(o.key)
+	known := d.form.childFields(o.key)
 	names := make([]string, 0, len(known))
 	for _, f := range known {
-		names = append(names, lastKey(f.Key))
+		if !slices.ContainsFunc(metaFields, func(m Field) bool { return m.Key == f.Key }) {
+			names = append(names, lastKey(f.Key)) // the form's own keys, as suggestions name them
+		}
 	}
 	var unknown []string
 	for k := range o.m {
-		if !slices.Contains(names, k) {
+		if _, ok := d.form.Field(joinKey(o.key, k)); !ok || o.key == "" && strings.Contains(k, ".") {
 			unknown = append(unknown, k)
 		}
 	}
@@ -222,14 +228,16 @@ func (d *decoder) unknownKeys(o object) {
 	}
 }
 
-func describeKind(k Kind) string {
+func (d *decoder) describeKind(k Kind) string { return describeKind(k, d.form.Unit) }
+
+func describeKind(k Kind, unit string) string {
 	switch k {
 	case KindText:
 		return "a string"
 	case KindInt:
 		return "an integer"
 	case KindAmount:
-		return "an amount in 万元 (a number with at most 2 decimals)"
+		return "an amount in " + unit + " (a number with at most 2 decimals)"
 	case KindPoints:
 		return "a number of points (at most 2 decimals)"
 	case KindPercent:

@@ -1,8 +1,10 @@
 package jixiao
 
 import (
+	"cmp"
 	"errors"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -12,19 +14,8 @@ import (
 // that one run finds every problem.
 
 func (d *decoder) report(o object) *Report {
-	d.unknownKeys(o)
-	r := &Report{
-		Department: d.text(o, "department"),
-		TotalScore: d.figure(o, "total_score"),
-	}
-	r.Year, _ = d.integer(o, "year")
-	if f, ok := d.table(o, "funds"); ok {
-		r.Funds = d.funds(f)
-	}
-	if g, ok := d.table(o, "goals"); ok {
-		d.unknownKeys(g)
-		r.Goals = Goals{Expected: d.text(g, "expected"), Achieved: d.text(g, "achieved")}
-	}
+	r := &Report{Form: d.form, Values: map[string]Figure{}}
+	d.header(o, r.Values)
 	for _, io := range d.tables(o, "indicators") {
 		d.unknownKeys(io)
 		ind := Indicator{Name: d.text(io, "name"), Weight: d.figure(io, "weight")}
@@ -36,31 +27,50 @@ func (d *decoder) report(o object) *Report {
 	return r
 }
 
-func (d *decoder) funds(o object) Funds {
+// header reads the header fields the form declares under the table o, and
+// the tables under it, into vals.
+func (d *decoder) header(o object, vals map[string]Figure) {
 	d.unknownKeys(o)
-	f := Funds{
-		InitialBudget: d.figure(o, "initial_budget"),
-		AnnualBudget:  d.figure(o, "annual_budget"),
-		Executed:      d.figure(o, "executed"),
-		Weight:        d.figure(o, "weight"),
-		Rate:          d.figure(o, "execution_rate"),
-		Score:         d.figure(o, "score"),
-	}
-	if in, ok := d.table(o, "income"); ok {
-		d.unknownKeys(in)
-		f.Income = Income{
-			GeneralBudget:  d.figure(in, "general_budget"),
-			GovernmentFund: d.figure(in, "government_fund"),
-			SpecialAccount: d.figure(in, "special_account"),
-			Other:          d.figure(in, "other"),
+	fields := d.form.childFields(o.key)
+	// Texts and figures first, then integers, then tables: problems at one
+	// place (missing keys, at the table's start) keep this order.
+	slices.SortStableFunc(fields, func(a, b Field) int { return cmp.Compare(readOrder(a.Kind), readOrder(b.Kind)) })
+	for _, f := range fields {
+		name := lastKey(f.Key)
+		switch f.Kind {
+		case KindTables: // the indicator tree, read by report
+		case KindTable:
+			if t, ok := d.table(o, name); ok {
+				d.header(t, vals)
+			}
+		case KindText:
+			s := d.text(o, name) // reports it when missing and required
+			if v, present := o.m[name]; present && isString(v) {
+				vals[f.Key] = Figure{Text: s, Set: true}
+			}
+		case KindInt:
+			if n, ok := d.integer(o, name); ok {
+				vals[f.Key] = Figure{Value: FixedFromInt(int64(n)), Text: strconv.Itoa(n), Set: true}
+			}
+		default:
+			if fig := d.figure(o, name); fig.Set {
+				vals[f.Key] = fig
+			}
 		}
 	}
-	if sp, ok := d.table(o, "spending"); ok {
-		d.unknownKeys(sp)
-		f.Spending = Spending{Basic: d.figure(sp, "basic"), Project: d.figure(sp, "project")}
-	}
-	return f
 }
+
+func readOrder(k Kind) int {
+	switch k {
+	case KindInt:
+		return 1
+	case KindTable, KindTables:
+		return 2
+	}
+	return 0
+}
+
+func isString(v any) bool { _, ok := v.(string); return ok }
 
 func (d *decoder) group(o object) Group {
 	d.unknownKeys(o)
@@ -170,7 +180,7 @@ func (d *decoder) figure(o object, name string) Figure {
 	if !ok {
 		return Figure{}
 	}
-	fig, err := parseFigure(v, d.rep.src.raw(path), f.Kind)
+	fig, err := parseFigure(v, d.rep.src.raw(path), f.Kind, d.form.Unit)
 	if err != nil {
 		d.rep.errorf(path, "%s", err)
 		return Figure{}
@@ -182,8 +192,8 @@ func (d *decoder) figure(o object, name string) Figure {
 	return fig
 }
 
-func parseFigure(v any, raw string, kind Kind) (Figure, error) {
-	what := describeKind(kind)
+func parseFigure(v any, raw string, kind Kind, unit string) (Figure, error) {
+	what := describeKind(kind, unit)
 	switch v := v.(type) {
 	case int64:
 		if v > int64(maxFixed/100) || v < -int64(maxFixed/100) {

@@ -30,8 +30,8 @@ func FuzzCheck(f *testing.F) {
 		var s1, s2 *Scored
 		var p1, p2 Problems
 		within(t, 5*time.Second, func() {
-			s1, p1 = Check("f.toml", data, rules2020)
-			s2, p2 = Check("f.toml", data, rules2020)
+			s1, p1 = Check("f.toml", data, form2020)
+			s2, p2 = Check("f.toml", data, form2020)
 		})
 		nLines := bytes.Count(data, []byte("\n")) + 1
 		for _, p := range p1 {

@@ -1,6 +1,8 @@
 package jixiao
 
 import (
+	"jixiao/templates"
+
 	"flag"
 	"os"
 	"slices"
@@ -19,6 +21,20 @@ var rules2020 = Rules{
 	Bands:         Bands{Achieved: 80, Partial: 60},
 	Grades:        []Grade{{"优", 90}, {"良", 80}, {"中", 60}, {"差", 0}},
 }
+
+// form2020 is the form of templates/fujian2-2020.toml, whose [rules] are
+// rules2020.
+var form2020 = func() *Form {
+	data, err := templates.FS.ReadFile(templates.Form2020)
+	if err != nil {
+		panic(err)
+	}
+	f, err := ParseForm(templates.Form2020, data)
+	if err != nil {
+		panic(err)
+	}
+	return f
+}()
 
 // The forms the rule tests start from. testdata/yiyang-2020.toml is a copy
 // of samples/yiyang-2020.toml, so that the expected line numbers stay put
@@ -63,7 +79,7 @@ func edit(t testing.TB, src string, pairs ...string) string {
 
 // lines returns every problem Check finds, as `jixiao check` prints them.
 func lines(name string, data []byte) []string {
-	_, problems := Check(name, data, rules2020)
+	_, problems := Check(name, data, form2020)
 	out := make([]string, 0, len(problems))
 	for _, p := range problems {
 		out = append(out, p.String())

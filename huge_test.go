@@ -115,7 +115,7 @@ func TestHugeInputs(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			data := []byte(c.data())
 			start := time.Now()
-			_, problems := Check("f.toml", data, rules2020)
+			_, problems := Check("f.toml", data, form2020)
 			d := time.Since(start)
 			t.Logf("%.1f MB, %d problems, %v", float64(len(data))/(1<<20), len(problems), d)
 			if d > hugeLimit {

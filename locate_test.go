@@ -126,7 +126,7 @@ func TestPaths(t *testing.T) {
 	if got := genericPath("indicators[0].groups[12].items[1].score"); got != "indicators.groups.items.score" {
 		t.Errorf("genericPath = %q", got)
 	}
-	if got := labelOf("indicators[0].groups[12].items[1].deviation"); got != "偏差原因分析及改进措施" {
+	if got := form2020.LabelOf("indicators[0].groups[12].items[1].deviation"); got != "偏差原因分析及改进措施" {
 		t.Errorf("labelOf = %q", got)
 	}
 }

@@ -122,7 +122,7 @@ func TestScoreItem(t *testing.T) {
 		{"kind 定量 on text", "按期完成", "完成", 200, KindQuantitative, false, 0},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			sc := scoreItem(Item{Target: c.target, Actual: c.actual, Weight: NewFigure(c.weight), Kind: c.kind})
+			sc := scoreItem(Item{Target: c.target, Actual: c.actual, Weight: NewFigure(c.weight), Kind: c.kind}, "")
 			if sc.Quantitative != c.quantitative || sc.Computed != c.want {
 				t.Errorf("scoreItem(%s, %s, w=%s) = %v, %s; want %v, %s", c.target, c.actual, c.weight, sc.Quantitative, sc.Computed, c.quantitative, c.want)
 			}
@@ -131,15 +131,19 @@ func TestScoreItem(t *testing.T) {
 }
 
 func TestScoreWithoutBudget(t *testing.T) {
-	s := Score(&Report{Funds: Funds{AnnualBudget: NewFigure(0), Executed: NewFigure(0), Weight: NewFigure(1000)}}, rules2020)
+	funds := func(budget, executed, weight Fixed) *Report {
+		return &Report{Form: form2020, Values: map[string]Figure{
+			"funds.annual_budget": NewFigure(budget), "funds.executed": NewFigure(executed), "funds.weight": NewFigure(weight)}}
+	}
+	s := Score(funds(0, 0, 1000))
 	if s.Rate != nil || s.ExecScore != 0 || s.Total != 0 || s.Grade != "差" {
 		t.Errorf("Score with a budget of 0: rate %v, exec %s, total %s, grade %q", s.Rate, s.ExecScore, s.Total, s.Grade)
 	}
-	s = Score(&Report{Funds: Funds{AnnualBudget: NewFigure(100), Executed: NewFigure(150), Weight: NewFigure(1000)}}, rules2020)
+	s = Score(funds(100, 150, 1000))
 	if s.Rate.Cmp(big.NewRat(3, 2)) != 0 || s.RateShown != 15000 || s.ExecScore != 1000 {
 		t.Errorf("Score over budget: rate %v, shown %s, exec %s", s.Rate, s.RateShown, s.ExecScore)
 	}
-	if s := Score(&Report{}, Rules{}); s.Grade != "" {
+	if s := Score(&Report{Form: &Form{}}); s.Grade != "" {
 		t.Errorf("Score without grades: grade %q", s.Grade)
 	}
 }

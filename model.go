@@ -1,63 +1,55 @@
-// Package jixiao is the domain of a department's yearly performance
-// self-evaluation (部门整体支出绩效自评表, 附件2): the Report model, decoding
-// it from TOML, validating it, and scoring it by the official rules.
+// Package jixiao is the domain of a performance self-evaluation (绩效自评):
+// the form's fields as its spec declares them, the Report model, decoding it
+// from TOML, validating it, and scoring it by the official rules.
 //
 // It knows nothing of fonts, pages or files on disk: Decode takes bytes,
 // Validate and Score take a Report.
 package jixiao
 
-// Report is one filled-in form, as the department declares it.
+// Report is one filled-in form, as the department declares it: the header
+// fields its form's spec declares, by key, and the indicator tree.
 type Report struct {
-	Year       int    // 年度
-	Department string // 预算部门
-	Funds      Funds  // 年度预算申请（万元）
-	Goals      Goals  // 年度总体目标
+	Form       *Form
+	Values     map[string]Figure // header fields by generic key (funds.income.other); texts too
 	Indicators []Indicator
-	TotalScore Figure // 总分, as declared
 
 	src    sourceMap       // where each value stands in the file
 	failed map[string]bool // paths Decode reported; Validate says no more of them
 }
 
-// Funds is the block 年度预算申请（万元）.
-type Funds struct {
-	InitialBudget Figure   // 年初预算数
-	AnnualBudget  Figure   // 全年预算数
-	Executed      Figure   // 全年执行数
-	Weight        Figure   // 分值 of 预算执行率
-	Rate          Figure   // 执行率 as declared, in percent
-	Score         Figure   // 得分 of 预算执行率, as declared
-	Income        Income   // 按收入性质分
-	Spending      Spending // 按支出性质分
+// Value returns a header field's value; unset when the file did not give it.
+func (r *Report) Value(key string) Figure { return r.Values[key] }
+
+// Text returns a header field's text ("" when not given).
+func (r *Report) Text(key string) string { return r.Values[key].Text }
+
+// Role returns the value of the field that plays a role, and whether the
+// form has such a field.
+func (r *Report) Role(role string) (Figure, bool) {
+	if r.Form == nil {
+		return Figure{}, false
+	}
+	f, ok := r.Form.ByRole(role)
+	if !ok {
+		return Figure{}, false
+	}
+	return r.Values[f.Key], true
 }
 
-// Income splits 全年预算数 by the nature of the money (按收入性质分).
-type Income struct {
-	GeneralBudget  Figure // 一般公共预算
-	GovernmentFund Figure // 政府性基金拨款
-	SpecialAccount Figure // 纳入专户管理的非税收入拨款
-	Other          Figure // 其他资金
+// Year is the year the report is on; 0 when not given.
+func (r *Report) Year() int {
+	v, _ := r.Role(RoleYear)
+	return int(v.Value / 100)
 }
 
-// Parts returns the parts in the order the form prints them.
-func (in Income) Parts() []Figure {
-	return []Figure{in.GeneralBudget, in.GovernmentFund, in.SpecialAccount, in.Other}
+// Department is who reports; "" when not given.
+func (r *Report) Department() string {
+	v, _ := r.Role(RoleDepartment)
+	return v.Text
 }
 
-// Spending splits 全年执行数 by the nature of the spending (按支出性质分).
-type Spending struct {
-	Basic   Figure // 基本支出
-	Project Figure // 项目支出
-}
-
-// Parts returns the parts in the order the form prints them.
-func (sp Spending) Parts() []Figure { return []Figure{sp.Basic, sp.Project} }
-
-// Goals is the block 年度总体目标.
-type Goals struct {
-	Expected string // 预期目标
-	Achieved string // 实际完成情况
-}
+// LabelOf returns the form's label for a value's path.
+func (r *Report) LabelOf(path string) string { return r.Form.LabelOf(path) }
 
 // Indicator is a 一级指标 (产出指标, 效益指标, 满意度指标...).
 type Indicator struct {
@@ -86,9 +78,10 @@ type Item struct {
 	Band      string // for qualitative indicators: 达成, 部分达成 or 未达成
 }
 
-// Figure is a number as the file wrote it: its exact value and its text,
-// so that the form prints "90.40" and "735" as the department typed them.
-// A Figure that was not given has Set false.
+// Figure is a value as the file wrote it: its text and, for a number, its
+// exact value, so that the form prints "90.40" and "735" as the department
+// typed them (an integer's value is in hundredths too: 2020 is 202000). A
+// Figure that was not given has Set false.
 type Figure struct {
 	Value Fixed
 	Text  string

@@ -136,7 +136,7 @@ func TestManySmallWeights(t *testing.T) {
 	for i := range 10_000 {
 		fmt.Fprintf(&b, "[[indicators.groups.items]]\nname = \"指标%d\"\ntarget = \"完成\"\nactual = \"完成\"\nweight = 0.01\nscore = 0.01\n", i)
 	}
-	s, problems := Check("f.toml", []byte(b.String()), rules2020)
+	s, problems := Check("f.toml", []byte(b.String()), form2020)
 	if len(problems) > 0 {
 		t.Fatalf("%d problems, the first: %v", len(problems), problems[0])
 	}

@@ -100,6 +100,7 @@ const MaxProblems = 1000
 type reporter struct {
 	file    string
 	src     *sourceMap
+	form    *Form // for the labels of paths
 	list    Problems
 	dropped int // problems beyond MaxProblems, counted only
 }
@@ -114,7 +115,7 @@ func (r *reporter) add(sev Severity, path, format string, args ...any) {
 		Pos:      r.src.pos(path),
 		Severity: sev,
 		Path:     path,
-		Label:    labelOf(path),
+		Label:    r.form.LabelOf(path),
 		Message:  fmt.Sprintf(format, args...),
 	})
 }

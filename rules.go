@@ -15,7 +15,24 @@ type Rules struct {
 	ScoreDecimals int     `toml:"score_decimals"` // decimals of 预算执行得分 and 总分 as printed
 	Bands         Bands   `toml:"bands"`
 	Grades        []Grade `toml:"grades"`
+
+	// ExecWeight is the 分值 of 执行率 the form fixes; 0 leaves it to the data.
+	ExecWeight int `toml:"exec_weight"`
+	// LevelWeights fixes the 分值 of 一级指标 by name; those not named are free.
+	LevelWeights map[string]int `toml:"level_weights"`
+	// Negative is how a negative (≤) indicator scores above its target:
+	// NegativeLinear (the default) or NegativeRatio.
+	Negative string `toml:"negative"`
 }
+
+// The formulas for negative indicators above their target.
+const (
+	// NegativeLinear falls linearly to 0 at twice the target (the 一体化
+	// system's rule).
+	NegativeLinear = "linear"
+	// NegativeRatio gives 分值 × target ÷ actual, as several provinces print.
+	NegativeRatio = "ratio"
+)
 
 // Bands bounds the 得分 of a qualitative indicator, in percent of its 分值:
 // 达成 [Achieved, 100], 部分达成 [Partial, Achieved), 未达成 [0, Partial).
@@ -43,6 +60,15 @@ func (r Rules) Check() error {
 		return fmt.Errorf("bands: expected 0 ≤ partial (%d) ≤ achieved (%d) ≤ 100", r.Bands.Partial, r.Bands.Achieved)
 	case len(r.Grades) == 0:
 		return fmt.Errorf("grades: none given")
+	case r.ExecWeight < 0 || r.ExecWeight > r.TotalPoints:
+		return fmt.Errorf("exec_weight is %d; expected 0 (free) to total_points", r.ExecWeight)
+	case r.Negative != "" && r.Negative != NegativeLinear && r.Negative != NegativeRatio:
+		return fmt.Errorf("negative is %q; expected %q or %q", r.Negative, NegativeLinear, NegativeRatio)
+	}
+	for name, w := range r.LevelWeights {
+		if w < 0 || w > r.TotalPoints {
+			return fmt.Errorf("level_weights: %s is %d; expected 0 to total_points", name, w)
+		}
 	}
 	return nil
 }

@@ -40,7 +40,7 @@ func TestSampleChecksClean(t *testing.T) {
 	for _, path := range []string{"samples/yiyang-2020.toml", yiyangFile, minimalFile} {
 		t.Run(path, func(t *testing.T) {
 			data := []byte(readFile(t, path))
-			s, problems := Check(path, data, rules2020)
+			s, problems := Check(path, data, form2020)
 			if len(problems) > 0 {
 				t.Fatalf("problems in %s:\n%v", path, problems)
 			}
@@ -55,7 +55,7 @@ func TestSampleChecksClean(t *testing.T) {
 // 产出 49, 效益 30, 满意度 10, 总分 98, 优.
 func TestSampleScores(t *testing.T) {
 	data := []byte(readFile(t, "samples/yiyang-2020.toml"))
-	s, _ := Check("yiyang-2020.toml", data, rules2020)
+	s, _ := Check("yiyang-2020.toml", data, form2020)
 	if s.Rate == nil || s.Rate.Cmp(bigRat(645748, 716712)) != 0 {
 		t.Errorf("Rate = %v; want 6457.48/7167.12", s.Rate)
 	}
@@ -85,16 +85,16 @@ func TestSampleScores(t *testing.T) {
 		t.Errorf("Deductions = %d; want 1", n)
 	}
 	// Figures keep the file's spelling.
-	in := s.Report.Funds.Income
+	in := func(key string) Figure { return s.Report.Value("funds.income." + key) }
 	for _, c := range []struct{ got, want string }{
-		{in.GeneralBudget.Text, "6341.72"}, {in.GovernmentFund.Text, "735"}, {in.Other.Text, "90.40"},
-		{s.Report.Funds.Rate.Text, "90%"},
+		{in("general_budget").Text, "6341.72"}, {in("government_fund").Text, "735"}, {in("other").Text, "90.40"},
+		{s.Report.Value("funds.execution_rate").Text, "90%"},
 	} {
 		if c.got != c.want {
 			t.Errorf("text %q; want %q", c.got, c.want)
 		}
 	}
-	if in.SpecialAccount.Set {
+	if in("special_account").Set {
 		t.Error("special_account is commented out, but Set")
 	}
 }
@@ -103,20 +103,20 @@ func TestSampleScores(t *testing.T) {
 // adds to Decode's problems.
 func TestValidateMatchesCheck(t *testing.T) {
 	src := edit(t, readFile(t, minimalFile), "total_score = 100", "total_score = 99", "year = 2020", "year = 1999")
-	r, decodeProblems := Decode("f.toml", []byte(src))
+	r, decodeProblems := Decode("f.toml", []byte(src), form2020)
 	if len(decodeProblems) != 0 {
 		t.Fatalf("decode problems: %v", decodeProblems)
 	}
-	got := Validate("f.toml", r, rules2020)
+	got := Validate("f.toml", r)
 	got.Sort()
-	_, want := Check("f.toml", []byte(src), rules2020)
+	_, want := Check("f.toml", []byte(src), form2020)
 	if len(got) != 2 || len(want) != 2 || got[0] != want[0] || got[1] != want[1] {
 		t.Errorf("Validate: %v\nCheck: %v", got, want)
 	}
 }
 
 func TestCheckUnreadable(t *testing.T) {
-	s, problems := Check("f.toml", []byte("a = "), rules2020)
+	s, problems := Check("f.toml", []byte("a = "), form2020)
 	if s != nil {
 		t.Error("a file that is not TOML was scored")
 	}

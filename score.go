@@ -52,20 +52,24 @@ func (s *Scored) Deductions() int {
 	return n
 }
 
-// Score computes 执行率, the subtotals, 总分 and the grade. It never fails:
-// what cannot be computed (a budget of 0) is left unset, and Validate says why.
-func Score(r *Report, rules Rules) *Scored {
+// Score computes 执行率, the subtotals, 总分 and the grade, by the rules of
+// the report's form. It never fails: what cannot be computed (a budget of 0)
+// is left unset, and Validate says why.
+func Score(r *Report) *Scored {
+	rules := r.Form.Rules
 	s := &Scored{Report: r, Rules: rules}
-	f := r.Funds
-	if f.AnnualBudget.Set && f.Executed.Set && f.AnnualBudget.Value > 0 {
-		s.Rate = big.NewRat(int64(f.Executed.Value), int64(f.AnnualBudget.Value))
+	budget, _ := r.Role(RoleBudget)
+	executed, _ := r.Role(RoleExecuted)
+	weight, _ := r.Role(RoleExecWeight)
+	if budget.Set && executed.Set && budget.Value > 0 {
+		s.Rate = big.NewRat(int64(executed.Value), int64(budget.Value))
 		pct := new(big.Rat).Mul(s.Rate, big.NewRat(100, 1))
 		s.RateShown = RoundRat(pct, rules.RateDecimals)
 		capped := s.Rate
 		if capped.Cmp(big.NewRat(1, 1)) > 0 {
 			capped = big.NewRat(1, 1)
 		}
-		s.ExecScore = RoundRat(new(big.Rat).Mul(capped, f.Weight.Value.Rat()), rules.ScoreDecimals)
+		s.ExecScore = RoundRat(new(big.Rat).Mul(capped, weight.Value.Rat()), rules.ScoreDecimals)
 	}
 	s.Total = s.ExecScore
 	for _, ind := range r.Indicators {
@@ -73,7 +77,7 @@ func Score(r *Report, rules Rules) *Scored {
 		for _, g := range ind.Groups {
 			var gs GroupScore
 			for _, it := range g.Items {
-				gs.Items = append(gs.Items, scoreItem(it))
+				gs.Items = append(gs.Items, scoreItem(it, rules.Negative))
 				gs.Score += it.Score.Value
 			}
 			is.Groups = append(is.Groups, gs)
@@ -94,8 +98,9 @@ func Score(r *Report, rules Rules) *Scored {
 //
 //	positive (≥, >): a ≥ t → w; else a/t × w
 //	negative (≤, <): a ≤ t → w; t < a < 2t → (1 − (a−t)/t) × w; a ≥ 2t → 0
+//	    or, with the rules' negative = "ratio": a > t → w × t ÷ a
 //	equal (no operator): t = 0 → w if a ≤ 0, else 0; t > 0 → as positive
-func scoreItem(it Item) ItemScore {
+func scoreItem(it Item, negative string) ItemScore {
 	t, okT := ParseMeasure(it.Target)
 	a, okA := ParseMeasure(it.Actual)
 	quantitative := okT && okA && a.Op == "=" && t.Unit == a.Unit
@@ -131,6 +136,11 @@ func scoreItem(it Item) ItemScore {
 		switch {
 		case av.Cmp(tv) <= 0:
 			got = w
+		case negative == NegativeRatio:
+			got = new(big.Rat)
+			if tv.Sign() > 0 {
+				got = new(big.Rat).Mul(w, new(big.Rat).Quo(tv, av))
+			}
 		case tv.Sign() <= 0 || av.Cmp(twice) >= 0:
 			got = new(big.Rat)
 		default:

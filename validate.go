@@ -16,12 +16,12 @@ const (
 // Check decodes, scores and validates one file: everything `jixiao check`
 // reports about it. The Scored report is nil when the file could not be read
 // as TOML at all.
-func Check(name string, data []byte, rules Rules) (*Scored, Problems) {
-	r, rep := decode(name, data)
+func Check(name string, data []byte, form *Form) (*Scored, Problems) {
+	r, rep := decode(name, data, form)
 	if r.src == nil && len(rep.list) > 0 {
 		return nil, capped(rep.list, rep.dropped, name)
 	}
-	s := Score(r, rules)
+	s := Score(r)
 	found, dropped := validate(name, s)
 	return s, capped(append(rep.list, found...), rep.dropped+dropped, name)
 }
@@ -29,21 +29,21 @@ func Check(name string, data []byte, rules Rules) (*Scored, Problems) {
 // Validate checks a decoded report against the form's rules: sums, weights,
 // scores, and what the department declared against what the rules compute.
 // Values that failed to decode are skipped, as Decode reported them already.
-func Validate(name string, r *Report, rules Rules) Problems {
-	found, dropped := validate(name, Score(r, rules))
+func Validate(name string, r *Report) Problems {
+	found, dropped := validate(name, Score(r))
 	return capped(found, dropped, name)
 }
 
 // validate returns the problems found, and how many more were only counted.
 func validate(name string, s *Scored) (Problems, int) {
-	v := &validator{reporter: reporter{file: name, src: &s.Report.src}, s: s, hidden: map[string]bool{}}
+	v := &validator{reporter: reporter{file: name, src: &s.Report.src, form: s.Report.Form}, s: s, hidden: map[string]bool{}}
 	for p := range s.Report.failed {
 		for ; p != "" && !v.hidden[p]; p = parentPath(p) {
 			v.hidden[p] = true
 		}
 	}
 	v.header()
-	v.funds()
+	v.money()
 	v.weights()
 	for i := range s.Report.Indicators {
 		v.indicator(i)
@@ -69,25 +69,63 @@ type validator struct {
 
 func (v *validator) header() {
 	r := v.s.Report
-	if v.given("year") && (r.Year < minYear || r.Year > maxYear) {
-		v.errorf("year", "%d is not a plausible year; expected %d to %d", r.Year, minYear, maxYear)
+	year, ok := r.Form.ByRole(RoleYear)
+	if ok && v.given(year.Key) && (r.Year() < minYear || r.Year() > maxYear) {
+		v.errorf(year.Key, "%d is not a plausible year; expected %d to %d", r.Year(), minYear, maxYear)
 	}
 }
 
-func (v *validator) funds() {
-	f := v.s.Report.Funds
-	if f.AnnualBudget.Set && f.AnnualBudget.Value == 0 {
-		v.errorf("funds.annual_budget", "is 0, so 执行率 cannot be computed")
+// money checks the budget and executed amounts, and the sums the form
+// declares.
+func (v *validator) money() {
+	r, form := v.s.Report, v.s.Report.Form
+	budget, _ := r.Role(RoleBudget)
+	executed, _ := r.Role(RoleExecuted)
+	if budget.Set && budget.Value == 0 {
+		v.errorf(form.byRole[RoleBudget].Key, "is 0, so %s cannot be computed", form.roleLabel(RoleRate, "执行率"))
 	}
-	if f.AnnualBudget.Set && f.Executed.Set && f.Executed.Value > f.AnnualBudget.Value {
-		v.warnf("funds.executed", "%s is more than 全年预算数 %s; 执行率 counts as 100%% for the score", f.Executed.Text, f.AnnualBudget.Text)
+	if budget.Set && executed.Set && executed.Value > budget.Value {
+		v.warnf(form.byRole[RoleExecuted].Key, "%s is more than %s %s; %s counts as 100%% for the score",
+			executed.Text, form.byRole[RoleBudget].Label, budget.Text, form.roleLabel(RoleRate, "执行率"))
 	}
-	v.partsAddUp("funds.income", "全年预算数", f.AnnualBudget, f.Income.Parts())
-	v.partsAddUp("funds.spending", "全年执行数", f.Executed, f.Spending.Parts())
+	for _, sum := range form.Sums {
+		if len(sum.Columns) == 0 {
+			v.sum(sum.Whole, sum.Parts, sum.At)
+			continue
+		}
+		for _, c := range sum.Columns {
+			parts := make([]string, len(sum.Parts))
+			for i, p := range sum.Parts {
+				parts[i] = p + "." + c
+			}
+			at := ""
+			if sum.At != "" {
+				at = sum.At + "." + c
+			}
+			v.sum(sum.Whole+"."+c, parts, at)
+		}
+	}
+}
+
+// sum checks that the parts add up to the whole, unless one of them could
+// not be read.
+func (v *validator) sum(whole string, parts []string, at string) {
+	r := v.s.Report
+	if at == "" {
+		at = whole
+	}
+	var figs []Figure
+	for _, key := range append([]string{whole}, parts...) {
+		if r.failed[key] {
+			return
+		}
+		figs = append(figs, r.Value(key))
+	}
+	v.partsAddUp(at, r.Form.LabelOf(whole), figs[0], figs[1:])
 }
 
 // partsAddUp checks that the parts of a split add up to the whole, in exact
-// hundredths of 万元.
+// hundredths.
 func (v *validator) partsAddUp(path, wholeLabel string, whole Figure, parts []Figure) {
 	if !whole.Set {
 		return
@@ -113,9 +151,17 @@ func (v *validator) partsAddUp(path, wholeLabel string, whole Figure, parts []Fi
 
 // weights checks that 预算执行率 分值 and the 一级 分值 add up to the total.
 func (v *validator) weights() {
-	r := v.s.Report
-	if !r.Funds.Weight.Set {
-		return
+	r, rules := v.s.Report, v.s.Rules
+	execWeight, hasExec := r.Role(RoleExecWeight)
+	at, what := "indicators", "一级指标 分值"
+	if hasExec {
+		at, what = r.Form.byRole[RoleExecWeight].Key, "预算执行率 分值 and 一级指标 分值"
+		if !execWeight.Set {
+			return
+		}
+		if w := FixedFromInt(int64(rules.ExecWeight)); rules.ExecWeight > 0 && execWeight.Value != w {
+			v.errorf(at, "%s; the form fixes the 分值 of 预算执行率 at %s", execWeight.Text, w)
+		}
 	}
 	if r.failed["indicators"] {
 		return // no 一级指标 could be read; Decode said why
@@ -123,18 +169,23 @@ func (v *validator) weights() {
 	if len(r.Indicators) == 0 && v.given("indicators") {
 		v.errorf("indicators", "has no 一级指标")
 	}
-	sum := r.Funds.Weight.Value
-	terms := []string{r.Funds.Weight.Text}
-	for _, ind := range r.Indicators {
+	sum := execWeight.Value
+	var terms []string
+	if hasExec {
+		terms = append(terms, execWeight.Text)
+	}
+	for i, ind := range r.Indicators {
 		if !ind.Weight.Set {
 			return
+		}
+		if w, fixed := rules.LevelWeights[ind.Name]; fixed && ind.Weight.Value != FixedFromInt(int64(w)) {
+			v.errorf(indexPath("indicators", i)+".weight", "%s; the form fixes the 分值 of %s at %d", ind.Weight.Text, ind.Name, w)
 		}
 		sum += ind.Weight.Value
 		terms = append(terms, ind.Weight.Text)
 	}
-	if total := FixedFromInt(int64(v.s.Rules.TotalPoints)); sum != total {
-		v.errorf("funds.weight", "预算执行率 分值 and 一级指标 分值 add up to %s (%s); the form's total is %s",
-			sum, joinTerms(terms), total)
+	if total := FixedFromInt(int64(rules.TotalPoints)); sum != total {
+		v.errorf(at, "%s add up to %s (%s); the form's total is %s", what, sum, joinTerms(terms), total)
 	}
 }
 
@@ -292,24 +343,35 @@ func (v *validator) band(path string, it Item) {
 // declared checks what the department wrote against what the rules compute,
 // after the form's display rounding.
 func (v *validator) declared() {
-	s, f := v.s, v.s.Report.Funds
+	s, form := v.s, v.s.Report.Form
 	rules := s.Rules
-	if s.Rate != nil && f.Rate.Set && f.Rate.Value != s.RateShown {
-		v.errorf("funds.execution_rate", "%s, but 全年执行数 %s ÷ 全年预算数 %s = %s%%",
-			f.Rate.Text, f.Executed.Text, f.AnnualBudget.Text, s.RateShown.Format(rules.RateDecimals))
+	get := func(role string) (Figure, Field) {
+		f, _ := s.Report.Role(role)
+		return f, form.byRole[role]
 	}
-	if s.Rate != nil && f.Score.Set && f.Weight.Set && f.Score.Value != s.ExecScore {
-		v.errorf("funds.score", "%s, but 分值 %s × 执行率 gives %s", f.Score.Text, f.Weight.Text, s.ExecScore.Format(rules.ScoreDecimals))
+	rate, rateField := get(RoleRate)
+	score, scoreField := get(RoleExecScore)
+	weight, weightField := get(RoleExecWeight)
+	budget, budgetField := get(RoleBudget)
+	executed, executedField := get(RoleExecuted)
+	total, totalField := get(RoleTotal)
+	if s.Rate != nil && rate.Set && rate.Value != s.RateShown {
+		v.errorf(rateField.Key, "%s, but %s %s ÷ %s %s = %s%%",
+			rate.Text, executedField.Label, executed.Text, budgetField.Label, budget.Text, s.RateShown.Format(rules.RateDecimals))
+	}
+	if s.Rate != nil && score.Set && weight.Set && score.Value != s.ExecScore {
+		v.errorf(scoreField.Key, "%s, but %s %s × %s gives %s", score.Text, weightField.Label, weight.Text,
+			form.roleLabel(RoleRate, "执行率"), s.ExecScore.Format(rules.ScoreDecimals))
 	}
 	// 总分 is checked once every figure it adds up was read: a missing 得分
 	// is reported where it is missing, not as a wrong 总分.
-	if s.Rate != nil && s.Report.TotalScore.Set && f.Weight.Set && allScored(s.Report) && s.Report.TotalScore.Value != s.Total {
+	if s.Rate != nil && total.Set && weight.Set && allScored(s.Report) && total.Value != s.Total {
 		var items Fixed
 		for _, is := range s.Indicators {
 			items += is.Score
 		}
-		v.errorf("total_score", "%s, but 预算执行得分 %s + the 三级指标 得分 %s = %s",
-			s.Report.TotalScore.Text, s.ExecScore.Format(rules.ScoreDecimals), items, s.Total.Format(rules.ScoreDecimals))
+		v.errorf(totalField.Key, "%s, but 预算执行得分 %s + the 三级指标 得分 %s = %s",
+			total.Text, s.ExecScore.Format(rules.ScoreDecimals), items, s.Total.Format(rules.ScoreDecimals))
 	}
 }
 
