@@ -80,7 +80,7 @@ func (d *decoder) group(o object) Group {
 	}
 	for _, it := range d.tables(o, "items") {
 		d.unknownKeys(it)
-		g.Items = append(g.Items, Item{
+		item := Item{
 			Name:      d.text(it, "name"),
 			Target:    d.text(it, "target"),
 			Actual:    d.text(it, "actual"),
@@ -89,7 +89,16 @@ func (d *decoder) group(o object) Group {
 			Deviation: d.text(it, "deviation"),
 			Kind:      d.text(it, "kind"),
 			Band:      d.text(it, "band"),
-		})
+		}
+		for _, f := range d.form.extraItemFields() {
+			if s := d.text(it, lastKey(f.Key)); s != "" {
+				if item.Extra == nil {
+					item.Extra = map[string]string{}
+				}
+				item.Extra[lastKey(f.Key)] = s
+			}
+		}
+		g.Items = append(g.Items, item)
 	}
 	return g
 }

@@ -20,6 +20,7 @@ type Form struct {
 	Unit   string  `toml:"unit"` // the money unit: 万元 (default) or 元
 
 	all    []Field          // Fields, then the indicator tree's
+	items  []Field          // the keys Fields adds to a 三级指标
 	byKey  map[string]Field // all, by key
 	byRole map[string]Field
 }
@@ -87,11 +88,20 @@ func (f *Form) Prepare() error {
 	if f.Unit == "" {
 		f.Unit = "万元"
 	}
-	f.all = append(append(append([]Field{}, metaFields...), f.Fields...), indicatorFields...)
+	// The spec's own keys of a 三级指标 (such as 评分标准) follow the tree's.
+	var header, items []Field
+	for _, fd := range f.Fields {
+		if strings.HasPrefix(fd.Key, itemsKey+".") {
+			items = append(items, fd)
+		} else {
+			header = append(header, fd)
+		}
+	}
+	f.all, f.items = slices.Concat(metaFields, header, indicatorFields, items), items
 	f.byKey = make(map[string]Field, len(f.all))
 	f.byRole = map[string]Field{}
-	for i, fd := range f.all {
-		key := fmt.Sprintf("fields[%d]", i-len(metaFields))
+	for _, fd := range f.all {
+		key := fmt.Sprintf("fields[%d]", max(slices.IndexFunc(f.Fields, func(x Field) bool { return x.Key == fd.Key }), 0))
 		switch {
 		case fd.Key == "" || strings.ContainsAny(fd.Key, "[] \""):
 			return formErrorf(key+".key", "%s.key: %q is not a key; expected a path such as funds.executed", key, fd.Key)
@@ -99,6 +109,9 @@ func (f *Form) Prepare() error {
 			return formErrorf(key+".label", "%s.label: missing", key)
 		case !slices.Contains(kinds, fd.Kind) && fd.Kind != KindTables:
 			return formErrorf(key+".type", "%s.type: %q; expected text, integer, amount, points, percent or table", key, fd.Kind)
+		}
+		if strings.HasPrefix(fd.Key, "indicators") && !slices.Contains(indicatorFields, fd) && (parentKey(fd.Key) != itemsKey || fd.Kind != KindText) {
+			return formErrorf(key+".key", "%s.key: %s; a form may add only text keys to the 三级指标 (%s.KEY)", key, fd.Key, itemsKey)
 		}
 		if _, dup := f.byKey[fd.Key]; dup {
 			return formErrorf(key+".key", "%s.key: %s is declared twice", key, fd.Key)
@@ -154,6 +167,14 @@ func (f *Form) checkSum(s Total) error {
 		}
 	}
 	return nil
+}
+
+// itemsKey is the table of a 三级指标.
+const itemsKey = "indicators.groups.items"
+
+// extraItemFields are the keys the spec adds to a 三级指标.
+func (f *Form) extraItemFields() []Field {
+	return f.items
 }
 
 // Field returns the declared field of a generic key.

@@ -76,6 +76,9 @@ type Item struct {
 	Deviation string // 偏差原因分析及改进措施
 	Kind      string // "", 定量 or 定性: overrides telling them apart by the target's form
 	Band      string // for qualitative indicators: 达成, 部分达成 or 未达成
+	// Extra holds the texts of the item keys a form's spec adds (such as
+	// 评分标准), by key.
+	Extra map[string]string
 }
 
 // Figure is a value as the file wrote it: its text and, for a number, its

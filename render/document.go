@@ -3,12 +3,13 @@ package render
 // Document is a form laid out on pages. All lengths are points, measured
 // from the page's top-left corner, y growing downwards.
 type Document struct {
-	Title  string // e.g. 2020年度部门整体支出绩效自评表
-	Author string // the 预算部门
-	Width  float64
-	Height float64
-	Table  *Table
-	Pages  []Page
+	Title    string // e.g. 2020年度部门整体支出绩效自评表
+	Subtitle string // under the title, e.g. （2019年度）; "" for none
+	Author   string // the 预算部门
+	Width    float64
+	Height   float64
+	Table    *Table
+	Pages    []Page
 }
 
 // Page is one sheet: its rows, the cell boxes, the text lines and the

@@ -66,16 +66,6 @@ func (d *Document) Dump(w io.Writer) {
 	}
 }
 
-// Ref names a cell's area like a spreadsheet range of the grid: columns A
-// to I, rows from 0: "B3:E3".
-func (c *Cell) Ref() string {
-	first := string(rune('A'+c.Col)) + strconv.Itoa(c.Row)
-	if c.RowSpan == 1 && c.ColSpan == 1 {
-		return first
-	}
-	return first + ":" + string(rune('A'+c.Col+c.ColSpan-1)) + strconv.Itoa(c.lastRow())
-}
-
 func quoteLines(lines []string) string {
 	q := make([]string, len(lines))
 	for i, l := range lines {

@@ -9,6 +9,7 @@ import (
 
 	"jixiao"
 	"jixiao/fonts"
+	"jixiao/render/form"
 	"jixiao/render/linebreak"
 )
 
@@ -79,13 +80,14 @@ func (e *Engine) textWidth(text, style string) float64 {
 func (e *Engine) Layout(s *jixiao.Scored, file string) (*Document, jixiao.Problems) {
 	t := Build(e.Template, s)
 	doc := &Document{
-		Title:  e.title(s.Report),
-		Author: s.Department,
-		Width:  mm(e.Template.Page.Width),
-		Height: mm(e.Template.Page.Height),
-		Table:  t,
+		Title:    e.title(s),
+		Subtitle: e.subtitle(s),
+		Author:   s.Department(),
+		Width:    mm(e.Template.Page.Width),
+		Height:   mm(e.Template.Page.Height),
+		Table:    t,
 	}
-	if problems := e.missingGlyphs(t, doc.Title, s.Report, file); len(problems) > 0 {
+	if problems := e.missingGlyphs(t, doc, s.Report, file); len(problems) > 0 {
 		return nil, problems
 	}
 	e.measure(t)
@@ -93,13 +95,18 @@ func (e *Engine) Layout(s *jixiao.Scored, file string) (*Document, jixiao.Proble
 	return doc, nil
 }
 
-func (e *Engine) title(r *jixiao.Report) string {
-	return strings.ReplaceAll(e.Template.Labels.Title, "{year}", strconv.Itoa(r.Year))
+func (e *Engine) title(s *jixiao.Scored) string {
+	return form.Expand(&e.Template.Spec, s, e.Template.Labels.Title)
+}
+
+// subtitle is the line under the title, "" for none.
+func (e *Engine) subtitle(s *jixiao.Scored) string {
+	return form.Expand(&e.Template.Spec, s, e.Template.Labels.Subtitle)
 }
 
 // missingGlyphs reports every character that the font of its cell cannot
 // draw: gopdf would silently draw a space instead.
-func (e *Engine) missingGlyphs(t *Table, title string, r *jixiao.Report, file string) jixiao.Problems {
+func (e *Engine) missingGlyphs(t *Table, doc *Document, r *jixiao.Report, file string) jixiao.Problems {
 	var out jixiao.Problems
 	check := func(text, style, field string) {
 		missing := e.Face(style).Missing(text)
@@ -113,14 +120,17 @@ func (e *Engine) missingGlyphs(t *Table, title string, r *jixiao.Report, file st
 		p := jixiao.Problem{File: file, Severity: jixiao.Error, Path: field,
 			Message: fmt.Sprintf("the font %s has no glyph for %s", e.Face(style).Name(), strings.Join(names, ", "))}
 		if field != "" {
-			p.Pos, p.Label = r.Position(field), jixiao.LabelOf(field)
+			p.Pos, p.Label = r.Position(field), r.LabelOf(field)
 		} else {
 			p.Message = "template label " + strconv.Quote(text) + ": " + p.Message
 		}
 		out = append(out, p)
 	}
 	check(e.Template.Labels.Attachment, StyleAttachment, "")
-	check(title, StyleTitle, "")
+	check(doc.Title, StyleTitle, "")
+	if doc.Subtitle != "" {
+		check(doc.Subtitle, StyleSubtitle, "")
+	}
 	for _, c := range t.Cells {
 		check(c.Text, c.Style, c.Field)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,7 +25,7 @@ func sample(t testing.TB) *jixiao.Scored {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, problems := jixiao.Check("yiyang-2020.toml", data, DefaultTemplate().Rules)
+	s, problems := jixiao.Check("yiyang-2020.toml", data, DefaultTemplate().Domain())
 	if problems.Errors() > 0 {
 		t.Fatalf("sample has errors: %v", problems)
 	}
@@ -82,9 +83,9 @@ func TestSampleMatchesSeedStructure(t *testing.T) {
 	// Cells covering each row, as the seed's flattened Word table counts
 	// them: 2 for 预算部门, 8 for the budget header and figures, 3 for each
 	// half row, 9 for indicator and blank rows, 3 for 总分.
-	want := map[RowKind]int{RowDepartment: 2, RowFundsHeader: 8, RowFundsTotal: 8, RowFundsSplit: 3,
-		RowGoalsHeader: 3, RowGoals: 3, RowIndicatorHeader: 9, RowIndicator: 9, RowBlank: 9, RowTotal: 3}
-	cov := tb.covering()
+	want := map[RowKind]int{"department": 2, "funds-header": 8, "funds-total": 8, "funds-split": 3,
+		"goals-header": 3, "goals": 3, RowIndicatorHeader: 9, RowIndicator: 9, RowBlank: 9, "total": 3}
+	cov := tb.Covering()
 	for r, row := range tb.Rows {
 		if got := len(cov[r]); got != want[row.Kind] {
 			t.Errorf("row %d (%s): %d cells, want %d", r, row.Kind, got, want[row.Kind])
@@ -179,8 +180,9 @@ func longForm(t testing.TB, n int) *jixiao.Scored {
 		}
 		return string(out)
 	}
-	r.Department = text("部门")
-	r.Goals = jixiao.Goals{Expected: text("预期"), Achieved: text("完成")}
+	setText(&r, "department", text("部门"))
+	setText(&r, "goals.expected", text("预期"))
+	setText(&r, "goals.achieved", text("完成"))
 	var inds []jixiao.Indicator
 	for _, ind := range r.Indicators {
 		ind.Name = text("一级")
@@ -199,7 +201,14 @@ func longForm(t testing.TB, n int) *jixiao.Scored {
 		inds = append(inds, ind)
 	}
 	r.Indicators = inds
-	return jixiao.Score(&r, s.Rules)
+	return jixiao.Score(&r)
+}
+
+// setText sets a header text of a copy of a report, leaving the original's
+// values alone.
+func setText(r *jixiao.Report, key, text string) {
+	r.Values = maps.Clone(r.Values)
+	r.Values[key] = jixiao.Figure{Text: text, Set: true}
 }
 
 // checkGeometry asserts what every layout must hold: each line inside its
@@ -292,8 +301,8 @@ func overlap(a, b Box) float64 {
 func TestMissingGlyphIsAnError(t *testing.T) {
 	s := sample(t)
 	r := *s.Report
-	r.Department = "益阳市\U0001F600局" // an emoji no shipped font has
-	_, problems := engine(t).Layout(jixiao.Score(&r, s.Rules), "x.toml")
+	setText(&r, "department", "益阳市\U0001F600局") // an emoji no shipped font has
+	_, problems := engine(t).Layout(jixiao.Score(&r), "x.toml")
 	if len(problems) != 1 {
 		t.Fatalf("problems = %v, want one", problems)
 	}

@@ -14,7 +14,7 @@ func (e *Engine) measure(t *Table) {
 	padX := mm(tb.PaddingX)
 	for i := range t.Cells {
 		c := &t.Cells[i]
-		c.Lines = e.breakLines(c.Text, c.Style, t.cellWidth(c)-2*padX)
+		c.Lines = e.breakLines(c.Text, c.Style, t.CellWidth(c)-2*padX)
 	}
 	minH := mm(tb.MinRowHeight)
 	for r := range t.Rows {
@@ -31,10 +31,10 @@ func (e *Engine) measure(t *Table) {
 	}
 	slices.SortStableFunc(spanning, func(a, b *Cell) int { return cmp.Compare(a.RowSpan, b.RowSpan) })
 	for _, c := range spanning {
-		have := t.spanHeight(c.Row, c.lastRow())
+		have := t.SpanHeight(c.Row, c.LastRow())
 		if need := e.cellHeight(c, len(c.Lines)); need > have {
 			extra := (need - have) / float64(c.RowSpan)
-			for r := c.Row; r <= c.lastRow(); r++ {
+			for r := c.Row; r <= c.LastRow(); r++ {
 				t.Rows[r].Height += extra
 			}
 		}
@@ -54,31 +54,4 @@ func (e *Engine) linesFitting(c *Cell, h float64) int {
 	inner := h - 2*mm(e.Template.Table.PaddingY)
 	// A hair of tolerance, so that rounding in sums never drops a line.
 	return max(0, int(inner/e.lineHeight(c.Style)+1e-6))
-}
-
-// cellWidth is the width of the columns a cell spans.
-func (t *Table) cellWidth(c *Cell) float64 {
-	w := 0.0
-	for col := c.Col; col < c.Col+c.ColSpan; col++ {
-		w += t.Columns[col]
-	}
-	return w
-}
-
-// cellX is the left edge of a cell, from the table's left edge.
-func (t *Table) cellX(c *Cell) float64 {
-	x := 0.0
-	for col := 0; col < c.Col; col++ {
-		x += t.Columns[col]
-	}
-	return x
-}
-
-// spanHeight sums the heights of rows from..to.
-func (t *Table) spanHeight(from, to int) float64 {
-	h := 0.0
-	for r := from; r <= to; r++ {
-		h += t.Rows[r].Height
-	}
-	return h
 }

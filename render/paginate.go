@@ -46,7 +46,7 @@ func newPager(e *Engine, t *Table, firstTop float64) *pager {
 		if c.RowSpan == 1 {
 			p.rowCells[c.Row] = append(p.rowCells[c.Row], i)
 		} else if c.Repeat {
-			for r := c.Row; r <= c.lastRow(); r++ {
+			for r := c.Row; r <= c.LastRow(); r++ {
 				p.spans[r] = append(p.spans[r], i)
 			}
 		}
@@ -195,7 +195,7 @@ func (p *pager) cutsLabel(k int) bool {
 	}
 	for _, ci := range p.spans[a] {
 		c := &p.t.Cells[ci]
-		if c.lastRow() < b {
+		if c.LastRow() < b {
 			continue
 		}
 		need := p.e.cellHeight(c, len(c.Lines))
@@ -203,7 +203,7 @@ func (p *pager) cutsLabel(k int) bool {
 		for j := k - 1; j >= 0 && (p.cur[j].row >= c.Row); j-- {
 			above += p.cur[j].h
 		}
-		below := p.prefix[c.lastRow()+1] - p.prefix[b]
+		below := p.prefix[c.LastRow()+1] - p.prefix[b]
 		if c.Row <= p.t.HeaderRow && p.inIndicators(b) {
 			below += p.t.Rows[p.t.HeaderRow].Height // the repeated header joins the fragment
 		}

@@ -30,7 +30,7 @@ func (e *Engine) paginate(doc *Document) {
 			return
 		}
 		for ci, lack := range short {
-			t.Rows[t.Cells[ci].lastRow()].Height += lack
+			t.Rows[t.Cells[ci].LastRow()].Height += lack
 		}
 	}
 }
@@ -42,10 +42,14 @@ func (e *Engine) titleBlock(doc *Document) ([]Text, float64) {
 	left, width := mm(pg.MarginLeft), mm(pg.Width-pg.MarginLeft-pg.MarginRight)
 	y := mm(pg.MarginTop)
 	var texts []Text
-	for _, block := range []struct{ text, style string }{
+	blocks := []struct{ text, style string }{
 		{e.Template.Labels.Attachment, StyleAttachment},
 		{doc.Title, StyleTitle},
-	} {
+	}
+	if doc.Subtitle != "" {
+		blocks = append(blocks, struct{ text, style string }{doc.Subtitle, StyleSubtitle})
+	}
+	for _, block := range blocks {
 		lh := e.lineHeight(block.style)
 		for _, line := range e.breakLines(block.text, block.style, width) {
 			texts = append(texts, e.textLine(line, block.style, left, width, y, lh))
@@ -88,9 +92,9 @@ func (e *Engine) place(doc *Document, slotPages [][]slot, firstTop float64) ([]P
 	t := doc.Table
 	pg := e.Template.Page
 	textWidth := mm(pg.Width - pg.MarginLeft - pg.MarginRight)
-	tableWidth := t.cellWidth(&Cell{Col: 0, ColSpan: len(t.Columns)})
+	tableWidth := t.CellWidth(&Cell{Col: 0, ColSpan: len(t.Columns)})
 	pl := placer{e: e, t: t, x0: mm(pg.MarginLeft) + (textWidth-tableWidth)/2,
-		shown: make([]int, len(t.Cells)), covering: t.covering()}
+		shown: make([]int, len(t.Cells)), covering: t.Covering()}
 	var pages []Page
 	for n, slots := range slotPages {
 		top := mm(pg.MarginTop)
@@ -145,7 +149,7 @@ func (pl *placer) page(number int, slots []slot, top float64) Page {
 	}
 	for _, ci := range order {
 		c, f := &t.Cells[ci], frags[ci]
-		box := Box{Cell: ci, X: x0 + t.cellX(c), Y: page.Rows[f.first].Y, W: t.cellWidth(c),
+		box := Box{Cell: ci, X: x0 + t.CellX(c), Y: page.Rows[f.first].Y, W: t.CellWidth(c),
 			Rows: [2]int{slots[f.first].row, slots[f.last].row}}
 		box.H = page.Rows[f.last].Y + page.Rows[f.last].H - box.Y
 		from, to := e.fragmentLines(c, ci, box.H, slots[f.first], shown)

@@ -8,11 +8,14 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"jixiao"
+	"jixiao/render/form"
 	"jixiao/templates"
 )
 
-// Template is the fixed part of a form: paper, fonts, styles, columns,
-// labels and scoring rules, read from a templates/*.toml file.
+// Template is one form and edition, read from a templates/*.toml file: its
+// looks (paper, fonts, styles, columns, the texts above the table) and its
+// spec (fields, sums, rules, the grid), embedded so that the file writes
+// both at its top level.
 type Template struct {
 	Name    string            `toml:"name"`
 	Sheet   string            `toml:"sheet"`
@@ -22,8 +25,7 @@ type Template struct {
 	Styles  map[string]Style  `toml:"styles"`
 	Table   TableSetup        `toml:"table"`
 	Labels  Labels            `toml:"labels"`
-	Numbers NumberSetup       `toml:"numbers"`
-	Rules   jixiao.Rules      `toml:"rules"`
+	form.Spec
 
 	// Dir is where relative font paths start: the template file's folder.
 	Dir string `toml:"-"`
@@ -65,54 +67,19 @@ type TableSetup struct {
 	TitleGap     float64   `toml:"title_gap"`
 }
 
-// NumberSetup says how figures print.
-type NumberSetup struct {
-	// AmountDecimals < 0 prints amounts as the file wrote them.
-	AmountDecimals int `toml:"amount_decimals"`
-}
-
-// Labels are the form's fixed texts.
+// Labels are the texts around the table; the table's own are in the spec.
 type Labels struct {
-	Attachment     string `toml:"attachment"`
-	Title          string `toml:"title"` // {year} is the report's year
-	Department     string `toml:"department"`
-	Funds          string `toml:"funds"`
-	InitialBudget  string `toml:"initial_budget"`
-	AnnualBudget   string `toml:"annual_budget"`
-	Executed       string `toml:"executed"`
-	Weight         string `toml:"weight"`
-	Rate           string `toml:"rate"`
-	Score          string `toml:"score"`
-	TotalFunds     string `toml:"total_funds"`
-	Income         string `toml:"income"`
-	Spending       string `toml:"spending"`
-	OfWhich        string `toml:"of_which"`
-	GeneralBudget  string `toml:"general_budget"`
-	GovernmentFund string `toml:"government_fund"`
-	SpecialAccount string `toml:"special_account"`
-	Other          string `toml:"other"`
-	Basic          string `toml:"basic"`
-	Project        string `toml:"project"`
-	Goals          string `toml:"goals"`
-	Expected       string `toml:"expected"`
-	Achieved       string `toml:"achieved"`
-	Performance    string `toml:"performance"`
-	Level1         string `toml:"level1"`
-	Level2         string `toml:"level2"`
-	Level3         string `toml:"level3"`
-	Target         string `toml:"target"`
-	Actual         string `toml:"actual"`
-	Deviation      string `toml:"deviation"`
-	Total          string `toml:"total"`
-	ItemNumber     string `toml:"item_number"`   // {n} is the indicator's number in its group
-	WeightSuffix   string `toml:"weight_suffix"` // {weight} is the 分值
-	SummaryTitle   string `toml:"summary_title"` // the title of a batch's summary
+	Attachment   string `toml:"attachment"`    // 附件2：
+	Title        string `toml:"title"`         // a pattern over fields: {year}年度部门整体支出绩效自评表
+	Subtitle     string `toml:"subtitle"`      // under the title, e.g. （{year}年度）; "" for none
+	SummaryTitle string `toml:"summary_title"` // the title of a batch's summary
 }
 
 // The style names the layout uses; a template must define each.
 const (
 	StyleAttachment = "attachment"
 	StyleTitle      = "title"
+	StyleSubtitle   = "subtitle" // needed only by a template with labels.subtitle
 	StyleLabel      = "label"
 	StyleStacked    = "stacked"
 	StyleHeader     = "header"
@@ -121,8 +88,8 @@ const (
 	StyleNumber     = "number"
 )
 
-// columnCount is the width of 附件2's grid: A to I.
-const columnCount = 9
+// Domain returns the form as the domain reads and scores it.
+func (t *Template) Domain() *jixiao.Form { return &t.Spec.Form }
 
 // DefaultTemplate returns the built-in template of 附件2.
 func DefaultTemplate() *Template {

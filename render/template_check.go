@@ -1,14 +1,15 @@
 package render
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"math"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"jixiao"
+	"jixiao/render/form"
 )
 
 // TemplateError is what is wrong with a template, placed at the key it is
@@ -47,15 +48,32 @@ func (t *Template) errorAt(e *TemplateError) *TemplateError {
 
 // check reports what would make the template draw nonsense.
 func (t *Template) check() *TemplateError {
+	if n, want := len(t.Table.Columns), t.Spec.Width(); n != want {
+		return keyError("table.columns", "table.columns: %d columns; %s has %d", n, t.Sheet, want)
+	}
+	if err := t.Spec.Check(len(t.Table.Columns)); err != nil {
+		e := &TemplateError{Msg: err.Error(), Err: err}
+		var se *form.SpecError
+		var fe *jixiao.FormError
+		switch {
+		case errors.As(err, &se):
+			e.Key = se.Key
+		case errors.As(err, &fe):
+			e.Key = fe.Key
+		}
+		return e
+	}
+	return t.checkLooks()
+}
+
+// checkLooks checks the paper, the columns and the styles.
+func (t *Template) checkLooks() *TemplateError {
 	p := t.Page
 	if p.Width <= 0 || p.Height <= 0 || p.MarginLeft < 0 || p.MarginRight < 0 || p.MarginTop < 0 || p.MarginBottom < 0 {
 		return keyError("page", "page: width and height must be positive, margins not negative")
 	}
 	if p.Height-p.MarginTop-p.MarginBottom < 50 {
 		return keyError("page", "page: margins leave less than 50 mm of height")
-	}
-	if n := len(t.Table.Columns); n != columnCount {
-		return keyError("table.columns", "table.columns: %d columns; 附件2 has %d (A to I)", n, columnCount)
 	}
 	textWidth := p.Width - p.MarginLeft - p.MarginRight
 	sum := 0.0
@@ -72,7 +90,11 @@ func (t *Template) check() *TemplateError {
 	if tb.PaddingX < 0 || tb.PaddingY < 0 || tb.Leading < 1 || tb.MinRowHeight <= 0 || tb.Border < 0 {
 		return keyError("table", "table: padding and border must not be negative, leading at least 1, min_row_height positive")
 	}
-	for _, name := range []string{StyleAttachment, StyleTitle, StyleLabel, StyleStacked, StyleHeader, StyleBody, StyleValue, StyleNumber} {
+	needed := []string{StyleAttachment, StyleTitle}
+	if t.Labels.Subtitle != "" {
+		needed = append(needed, StyleSubtitle)
+	}
+	for _, name := range append(needed, t.Spec.Styles()...) {
 		if _, ok := t.Styles[name]; !ok {
 			return keyError("styles", "styles.%s: missing", name)
 		}
@@ -93,14 +115,6 @@ func (t *Template) check() *TemplateError {
 		if !slices.Contains([]string{"left", "center", "right"}, s.Align) {
 			return keyError(key+".align", "%s.align: %q; expected left, center or right", key, s.Align)
 		}
-	}
-	if !strings.Contains(t.Labels.ItemNumber, "{n}") && t.Labels.ItemNumber != "" {
-		return keyError("labels.item_number", `labels.item_number: expected {n} in it, e.g. "指标{n}："`)
-	}
-	if err := t.Rules.Check(); err != nil {
-		e := keyError("rules", "rules: %v", err)
-		e.Err = err
-		return e
 	}
 	return nil
 }

@@ -50,7 +50,7 @@ func runCheck(c *cli, cmd *command, args []string) int {
 	var results []checkResult
 	failed := 0
 	for _, in := range inputs {
-		res := checkFile(in.path, tpl.Rules)
+		res := checkFile(in.path, tpl.Domain())
 		if res.Problems.Errors() > 0 {
 			failed++
 		}
@@ -85,13 +85,13 @@ type checkResult struct {
 	Problems jixiao.Problems
 }
 
-func checkFile(path string, rules jixiao.Rules) checkResult {
+func checkFile(path string, form *jixiao.Form) checkResult {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		p := jixiao.Problem{File: path, Severity: jixiao.Error, Message: fmt.Sprintf("cannot read: %v", unwrapPathError(err))}
 		return checkResult{File: path, Problems: jixiao.Problems{p}}
 	}
-	s, problems := jixiao.Check(path, data, rules)
+	s, problems := jixiao.Check(path, data, form)
 	return checkResult{File: path, Scored: s, Problems: problems}
 }
 
@@ -114,12 +114,12 @@ func printSummary(w io.Writer, res checkResult) {
 		return
 	}
 	r := s.Report
-	fmt.Fprintf(w, "%s: %s %d年度%s\n", res.File, r.Department, r.Year, status)
+	fmt.Fprintf(w, "%s: %s %d年度%s\n", res.File, r.Department(), r.Year(), status)
 	if s.Rate == nil {
 		fmt.Fprintf(w, "  执行率 —  预算执行得分 —\n")
 	} else {
 		fmt.Fprintf(w, "  执行率 %s%%  预算执行得分 %s/%s\n", s.RateShown.Format(s.Rules.RateDecimals),
-			s.ExecScore.Format(s.Rules.ScoreDecimals), r.Funds.Weight.Value)
+			s.ExecScore.Format(s.Rules.ScoreDecimals), execWeight(r).Value)
 	}
 	var parts []string
 	for i, ind := range r.Indicators {
@@ -129,6 +129,12 @@ func printSummary(w io.Writer, res checkResult) {
 		fmt.Fprintf(w, "  %s\n", strings.Join(parts, "  "))
 	}
 	fmt.Fprintf(w, "  总分 %s  等级 %s\n", s.Total.Format(s.Rules.ScoreDecimals), s.Grade)
+}
+
+// execWeight is the 分值 of 执行率 the report gives.
+func execWeight(r *jixiao.Report) jixiao.Figure {
+	w, _ := r.Role(jixiao.RoleExecWeight)
+	return w
 }
 
 func plural(n int, word string) string {
@@ -169,8 +175,8 @@ func jsonScore(s *jixiao.Scored) map[string]any {
 		inds = append(inds, map[string]any{"name": ind.Name, "weight": num(ind.Weight.Value), "score": num(s.Indicators[i].Score)})
 	}
 	m := map[string]any{
-		"department": r.Department,
-		"year":       r.Year,
+		"department": r.Department(),
+		"year":       r.Year(),
 		"indicators": inds,
 		"total":      num(s.Total),
 		"grade":      s.Grade,

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"jixiao"
+	"jixiao/render"
 	"jixiao/templates"
 )
 
@@ -18,7 +19,7 @@ func TestInitForm(t *testing.T) {
 	if code != 0 || errs != "" {
 		t.Fatalf("exit %d, stderr %q", code, errs)
 	}
-	for _, f := range jixiao.Fields {
+	for _, f := range render.DefaultTemplate().Domain().AllFields() {
 		name := f.Key[strings.LastIndexByte(f.Key, '.')+1:]
 		var re *regexp.Regexp
 		switch f.Kind {
@@ -46,7 +47,7 @@ func TestInitForm(t *testing.T) {
 		t.Fatal("the blank form has no commented-out keys")
 	}
 	for name, src := range map[string]string{"as written": form, "uncommented": uncommented} {
-		_, problems := jixiao.Check("blank.toml", []byte(src), jixiao.Rules{TotalPoints: 100, Grades: []jixiao.Grade{{Name: "差"}}})
+		_, problems := jixiao.Check("blank.toml", []byte(src), render.DefaultTemplate().Domain())
 		if len(problems) == 0 {
 			t.Errorf("%s: a blank form checks clean", name)
 		}

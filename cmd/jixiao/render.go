@@ -207,7 +207,7 @@ func writeSummary(r *renderer, path string, results []fileResult, opt renderOpti
 		entries[i] = res.entry
 	}
 	tpl := r.engine.Template
-	so := summary.Options{Sheet: tpl.Summary, Title: tpl.Labels.SummaryTitle, RateDecimals: tpl.Rules.RateDecimals,
+	so := summary.Options{Sheet: tpl.Summary, Title: tpl.Labels.SummaryTitle, Heads: summary.HeadsOf(tpl.Domain()), RateDecimals: tpl.Rules.RateDecimals,
 		Creator: "jixiao " + version(), Date: opt.date}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("summary: %w", err)

@@ -47,7 +47,7 @@ func newRenderer(templatePath string) (*renderer, error) {
 // layout checks and lays out one form. The document is nil when the form
 // has errors, the glyphs it uses included.
 func (r *renderer) layout(name string, data []byte) (*render.Document, *jixiao.Scored, jixiao.Problems) {
-	s, problems := jixiao.Check(name, data, r.engine.Template.Rules)
+	s, problems := jixiao.Check(name, data, r.engine.Template.Domain())
 	if problems.Errors() > 0 {
 		return nil, s, problems
 	}
@@ -76,13 +76,13 @@ func (r *renderer) renderFile(in input, opt renderOptions) fileResult {
 		return res
 	}
 	if opt.summaryOnly {
-		s, problems := jixiao.Check(in.path, data, r.engine.Template.Rules)
+		s, problems := jixiao.Check(in.path, data, r.engine.Template.Domain())
 		res.problems, res.entry = problems, summary.NewEntry(in.name(), s, problems)
 		return res
 	}
 	base := in.outputBase(opt.outDir)
 	if opt.changed && r.upToDate(in.path, base, opt.formats) {
-		s, problems := jixiao.Check(in.path, data, r.engine.Template.Rules)
+		s, problems := jixiao.Check(in.path, data, r.engine.Template.Domain())
 		res.problems, res.entry, res.upToDate = problems, summary.NewEntry(in.name(), s, problems), true
 		return res
 	}

@@ -47,12 +47,14 @@ func NewEntry(file string, s *jixiao.Scored, problems jixiao.Problems) Entry {
 	if s == nil {
 		return e
 	}
-	e.Department, e.Year = s.Department, s.Year
+	e.Department, e.Year = s.Department(), s.Year()
 	if e.Errors > 0 || s.Rate == nil {
 		return e
 	}
 	e.Scored = true
-	e.Budget, e.Executed = s.Funds.AnnualBudget.Value, s.Funds.Executed.Value
+	budget, _ := s.Report.Role(jixiao.RoleBudget)
+	executed, _ := s.Report.Role(jixiao.RoleExecuted)
+	e.Budget, e.Executed = budget.Value, executed.Value
 	e.RatePercent, e.ExecScore, e.Total, e.Grade = s.RateShown, s.ExecScore, s.Total, s.Grade
 	e.Deductions = s.Deductions()
 	for i, ind := range s.Report.Indicators {
@@ -65,6 +67,7 @@ func NewEntry(file string, s *jixiao.Scored, problems jixiao.Problems) Entry {
 type Options struct {
 	Sheet        string // sheet name, e.g. 汇总表
 	Title        string // e.g. 部门整体支出绩效自评汇总表
+	Heads        Heads
 	RateDecimals int
 	Creator      string
 	Date         time.Time // when the batch ran; zero means now
@@ -93,7 +96,7 @@ func Write(w io.Writer, entries []Entry, opt Options) error {
 	if err != nil {
 		return err
 	}
-	cols := columns(levels)
+	cols := columns(opt.Heads, levels)
 	// The stream writer copies the worksheet's page setup when it starts,
 	// so the setup comes first.
 	if err := printSetup(f, opt, len(cols), len(entries)); err != nil {
@@ -106,6 +109,28 @@ func Write(w io.Writer, entries []Entry, opt Options) error {
 		return fmt.Errorf("writing the summary: %w", err)
 	}
 	return nil
+}
+
+// Heads are the headings of the columns that show a form's fields, from
+// the labels of the fields that play their roles.
+type Heads struct {
+	Department, Year, Budget, Executed, Rate, Total string
+}
+
+// HeadsOf takes the headings from a form: 预算部门, 年度, 全年预算数（万元）…
+func HeadsOf(f *jixiao.Form) Heads {
+	label := func(role string) string {
+		fd, _ := f.ByRole(role)
+		return fd.Label
+	}
+	money := func(role string) string {
+		if l := label(role); l != "" {
+			return l + "（" + f.Unit + "）"
+		}
+		return ""
+	}
+	return Heads{Department: label(jixiao.RoleDepartment), Year: label(jixiao.RoleYear), Budget: money(jixiao.RoleBudget),
+		Executed: money(jixiao.RoleExecuted), Rate: label(jixiao.RoleRate), Total: label(jixiao.RoleTotal)}
 }
 
 // levelNames lists the 一级指标 in the order departments first use them.
@@ -128,7 +153,7 @@ type column struct {
 	value func(e Entry, rank int, st styles) excelize.Cell
 }
 
-func columns(levels []string) []column {
+func columns(h Heads, levels []string) []column {
 	text := func(get func(Entry) any) func(Entry, int, styles) excelize.Cell {
 		return func(e Entry, _ int, st styles) excelize.Cell { return excelize.Cell{StyleID: st.text, Value: get(e)} }
 	}
@@ -147,16 +172,16 @@ func columns(levels []string) []column {
 			}
 			return excelize.Cell{StyleID: st.center, Value: rank}
 		}},
-		{"预算部门", 30, text(func(e Entry) any { return e.Department })},
-		{"年度", 7, func(e Entry, _ int, st styles) excelize.Cell {
+		{h.Department, 30, text(func(e Entry) any { return e.Department })},
+		{h.Year, 7, func(e Entry, _ int, st styles) excelize.Cell {
 			if e.Year == 0 {
 				return excelize.Cell{StyleID: st.center}
 			}
 			return excelize.Cell{StyleID: st.center, Value: e.Year}
 		}},
-		{"全年预算数（万元）", 13, num(func(s styles) int { return s.amount }, func(e Entry) jixiao.Fixed { return e.Budget })},
-		{"全年执行数（万元）", 13, num(func(s styles) int { return s.amount }, func(e Entry) jixiao.Fixed { return e.Executed })},
-		{"执行率", 8, num(func(s styles) int { return s.percent }, func(e Entry) jixiao.Fixed { return e.RatePercent / 100 })},
+		{h.Budget, 13, num(func(s styles) int { return s.amount }, func(e Entry) jixiao.Fixed { return e.Budget })},
+		{h.Executed, 13, num(func(s styles) int { return s.amount }, func(e Entry) jixiao.Fixed { return e.Executed })},
+		{h.Rate, 8, num(func(s styles) int { return s.percent }, func(e Entry) jixiao.Fixed { return e.RatePercent / 100 })},
 		{"预算执行得分", 8, num(func(s styles) int { return s.points }, func(e Entry) jixiao.Fixed { return e.ExecScore })},
 	}
 	for _, name := range levels {
@@ -170,7 +195,7 @@ func columns(levels []string) []column {
 		})})
 	}
 	return append(cols,
-		column{"总分", 7, num(func(s styles) int { return s.points }, func(e Entry) jixiao.Fixed { return e.Total })},
+		column{h.Total, 7, num(func(s styles) int { return s.points }, func(e Entry) jixiao.Fixed { return e.Total })},
 		column{"等级", 6, func(e Entry, _ int, st styles) excelize.Cell {
 			return excelize.Cell{StyleID: st.center, Value: e.Grade}
 		}},

@@ -2,6 +2,7 @@ package summary
 
 import (
 	"bytes"
+	"jixiao/templates"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -22,7 +23,7 @@ func TestRankedWithTotals(t *testing.T) {
 		entry("c.toml", "丙局", 9800, 300_00, 270_00),
 	}
 	var b bytes.Buffer
-	if err := Write(&b, entries, Options{Sheet: "汇总表", Title: "部门整体支出绩效自评汇总表", Creator: "jixiao test"}); err != nil {
+	if err := Write(&b, entries, Options{Sheet: "汇总表", Title: "部门整体支出绩效自评汇总表", Heads: HeadsOf(form2020(t)), Creator: "jixiao test"}); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&b)
@@ -63,4 +64,18 @@ func TestRankedWithTotals(t *testing.T) {
 	if dn := f.GetDefinedName(); len(dn) != 2 {
 		t.Errorf("defined names = %+v; want print titles and print area", dn)
 	}
+}
+
+// form2020 is the built-in form, whose labels head the columns.
+func form2020(t *testing.T) *jixiao.Form {
+	t.Helper()
+	data, err := templates.FS.ReadFile(templates.Form2020)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := jixiao.ParseForm(templates.Form2020, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
 }

@@ -94,8 +94,8 @@ type refs struct {
 	items                               string // the argument of SUM over every 三级指标 得分
 }
 
-// references finds the cells of the figures the formulas use by their
-// data field, and the 三级指标 得分 by their kind. It runs on the filled
+// references finds the cells of the figures the formulas use by the role
+// of their field, and the 三级指标 得分 by their kind. It runs on the filled
 // grid, to see what lies between the 得分 cells.
 func (s *sheet) references(areas []area, holder map[int]int, grid [][]excelize.Cell) refs {
 	var r refs
@@ -107,11 +107,11 @@ func (s *sheet) references(areas []area, holder map[int]int, grid [][]excelize.C
 		}
 		at := ref(c.Col+1, a.top)
 		switch {
-		case c.Field == "funds.annual_budget":
+		case c.Role == jixiao.RoleBudget:
 			r.budget = at
-		case c.Field == "funds.executed":
+		case c.Role == jixiao.RoleExecuted:
 			r.executed = at
-		case c.Field == "funds.weight":
+		case c.Role == jixiao.RoleExecWeight:
 			r.weight = at
 		case c.Number.Kind == render.ExecScore:
 			r.execScore = at
@@ -188,9 +188,9 @@ func (s *sheet) rate() float64 {
 	for _, c := range s.doc.Table.Cells {
 		switch {
 		case c.Number == nil:
-		case c.Field == "funds.annual_budget":
+		case c.Role == jixiao.RoleBudget:
 			budget = c.Number.Value
-		case c.Field == "funds.executed":
+		case c.Role == jixiao.RoleExecuted:
 			executed = c.Number.Value
 		}
 	}

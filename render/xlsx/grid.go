@@ -153,7 +153,7 @@ func (g *grid) titleRows(e *render.Engine, doc *render.Document) {
 	}
 	used := 0.0
 	for _, t := range doc.Pages[0].Texts {
-		if t.Cell >= 0 || t.Style != render.StyleAttachment && t.Style != render.StyleTitle {
+		if t.Cell >= 0 || t.Style != render.StyleAttachment && t.Style != render.StyleTitle && t.Style != render.StyleSubtitle {
 			continue
 		}
 		lh := e.LineHeight(t.Style)

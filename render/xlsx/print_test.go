@@ -98,7 +98,7 @@ func atoi(s string) int {
 func TestFitToWidth(t *testing.T) {
 	tpl := render.DefaultTemplate()
 	tpl.Page.Height = 600
-	s, _ := jixiao.Check("form.toml", sampleData(t), tpl.Rules)
+	s, _ := jixiao.Check("form.toml", sampleData(t), tpl.Domain())
 	e, err := render.NewEngine(tpl)
 	if err != nil {
 		t.Fatal(err)

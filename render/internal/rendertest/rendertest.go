@@ -35,7 +35,7 @@ func SampleData(tb testing.TB) []byte {
 func Layout(tb testing.TB, data []byte) (*render.Engine, *render.Document) {
 	tb.Helper()
 	tpl := render.DefaultTemplate()
-	s, problems := jixiao.Check("yiyang-2020.toml", data, tpl.Rules)
+	s, problems := jixiao.Check("yiyang-2020.toml", data, tpl.Domain())
 	if problems.Errors() > 0 {
 		tb.Fatal(problems)
 	}
@@ -72,7 +72,7 @@ func BenchmarkSample(b *testing.B, write Writer, unit string) {
 	var size int
 	b.ReportAllocs()
 	for b.Loop() {
-		s, _ := jixiao.Check("yiyang-2020.toml", data, tpl.Rules)
+		s, _ := jixiao.Check("yiyang-2020.toml", data, tpl.Domain())
 		doc, _ := e.Layout(s, "yiyang-2020.toml")
 		var out bytes.Buffer
 		if err := write(&out, e, doc); err != nil {

@@ -11,12 +11,12 @@ import (
 // TestFormsAreValid checks that generated forms check clean, have 15 to 45
 // indicators, and that the texts vary up to very long ones.
 func TestFormsAreValid(t *testing.T) {
-	rules := render.DefaultTemplate().Rules
+	form := render.DefaultTemplate().Domain()
 	longest := 0
 	names := map[string]bool{}
 	for n := range 200 {
 		src := Form(1, n)
-		s, problems := jixiao.Check(Name(1, n)+".toml", []byte(src), rules)
+		s, problems := jixiao.Check(Name(1, n)+".toml", []byte(src), form)
 		if len(problems) > 0 {
 			t.Fatalf("form %d has problems:\n%v\n%s", n, problems, src)
 		}
@@ -32,8 +32,8 @@ func TestFormsAreValid(t *testing.T) {
 		if items < 15 || items > 45 {
 			t.Errorf("form %d has %d indicators; want 15 to 45", n, items)
 		}
-		longest = max(longest, len([]rune(s.Goals.Expected)), len([]rune(s.Goals.Achieved)))
-		names[s.Department] = true
+		longest = max(longest, len([]rune(s.Report.Text("goals.expected"))), len([]rune(s.Report.Text("goals.achieved"))))
+		names[s.Department()] = true
 	}
 	if longest < 600 {
 		t.Errorf("the longest text is %d characters; want some very long ones", longest)

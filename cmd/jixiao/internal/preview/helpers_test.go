@@ -62,7 +62,7 @@ func fileBuild(t *testing.T, path string) func() Build {
 		if err != nil {
 			return Build{Problems: jixiao.Problems{{File: path, Severity: jixiao.Error, Message: err.Error()}}}
 		}
-		s, problems := jixiao.Check(path, data, e.Template.Rules)
+		s, problems := jixiao.Check(path, data, e.Template.Domain())
 		if problems.Errors() > 0 {
 			return Build{Problems: problems, Watch: []string{path}}
 		}
