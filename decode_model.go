@@ -78,7 +78,13 @@ func (d *decoder) group(o object) Group {
 	if n, ok := d.integer(o, "blank_rows"); ok {
 		g.BlankRows = n
 	}
-	for _, it := range d.tables(o, "items") {
+	// A group may be only slot rows, as paper forms print an empty 指标1：
+	// under a 二级指标 the project has none of.
+	var items []object
+	if _, given := o.m["items"]; given || g.BlankRows == 0 {
+		items = d.tables(o, "items")
+	}
+	for _, it := range items {
 		d.unknownKeys(it)
 		item := Item{
 			Name:      d.text(it, "name"),

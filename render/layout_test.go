@@ -320,3 +320,29 @@ func BenchmarkLayout(b *testing.B) {
 		layout(b, e, s)
 	}
 }
+
+// TestProjectLayoutGolden: the second built-in form, 项目支出绩效自评表,
+// laid out from its sample by its spec alone.
+func TestProjectLayoutGolden(t *testing.T) {
+	tpl, _, ok := BuiltinForm("项目支出-2020")
+	if !ok {
+		t.Fatal("no built-in 项目支出-2020")
+	}
+	data, err := os.ReadFile("../samples/langfang-2019-project.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, problems := jixiao.Check("langfang-2019-project.toml", data, tpl.Domain())
+	if problems.Errors() > 0 {
+		t.Fatal(problems)
+	}
+	e, err := NewEngine(tpl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := layout(t, e, s)
+	checkGeometry(t, e, doc)
+	var b bytes.Buffer
+	doc.Dump(&b)
+	golden(t, "langfang-2019-project.layout", b.Bytes())
+}

@@ -17,6 +17,7 @@ import (
 // spec (fields, sums, rules, the grid), embedded so that the file writes
 // both at its top level.
 type Template struct {
+	Form    string            `toml:"form"` // the name a data file gives in form = "…"
 	Name    string            `toml:"name"`
 	Sheet   string            `toml:"sheet"`
 	Summary string            `toml:"summary"`
@@ -91,17 +92,43 @@ const (
 // Domain returns the form as the domain reads and scores it.
 func (t *Template) Domain() *jixiao.Form { return &t.Spec.Form }
 
-// DefaultTemplate returns the built-in template of 附件2.
-func DefaultTemplate() *Template {
-	data, err := templates.FS.ReadFile(templates.Form2020)
+// DefaultTemplate returns the default built-in form, 附件2 (2020).
+func DefaultTemplate() *Template { return builtin(templates.Form2020) }
+
+// builtin parses an embedded template file.
+func builtin(file string) *Template {
+	data, err := templates.FS.ReadFile(file)
 	if err != nil {
 		panic(err) // embedded at build time: cannot be missing
 	}
-	t, err := ParseTemplate(templates.Form2020, data)
+	t, err := ParseTemplate(file, data)
 	if err != nil {
-		panic(fmt.Sprintf("built-in template: %v", err)) // a test keeps it valid
+		panic(fmt.Sprintf("built-in template: %v", err)) // a test keeps them valid
 	}
 	return t
+}
+
+// BuiltinForms returns the built-in forms, the default first.
+func BuiltinForms() []*Template {
+	out := make([]*Template, len(templates.Forms))
+	for i, file := range templates.Forms {
+		out[i] = builtin(file)
+	}
+	return out
+}
+
+// BuiltinForm returns the built-in form a data file names (form = "…"),
+// and its file; the default for "". ok is false for a name none has.
+func BuiltinForm(name string) (tpl *Template, file string, ok bool) {
+	if name == "" {
+		return DefaultTemplate(), templates.Form2020, true
+	}
+	for _, file := range templates.Forms {
+		if t := builtin(file); t.Form == name {
+			return t, file, true
+		}
+	}
+	return nil, "", false
 }
 
 // ParseTemplate reads a template; name is its file name, for messages and

@@ -96,6 +96,14 @@ func TestTemplateErrors(t *testing.T) {
 		{"total_points = 100", "total_points = 0", "rules: total_points is 0"},
 		{`serif = "serif"`, `serif = "nowhere.ttf"`, "fonts.serif: fonts: load:"},
 		{`name = "附件2`, `name = 附件2`, "my.toml:8:8: expected value"},
+		// The spec: rows must tile the grid; cells show what the form has.
+		{`{ field = "department", span = 8, style = "body" }`, `{ field = "department", span = 7, style = "body" }`, "rows[0]: its cells cover 8 of the 9 columns"},
+		{`{ field = "goals.expected", span = 4, style = "body" }`, `{ field = "goals.expectd", span = 4, style = "body" }`, `rows[9].cells[0].field: "goals.expectd" is not a field of the form`},
+		{`其他资金：{funds.income.other}`, `其他资金：{funds.income.others}`, "{funds.income.others} is not a field of the form"},
+		{`role = 'budget'`, `role = 'budjet'`, `role: "budjet"; expected one of`},
+		{`{ text = "年度总体目标", rows = 2, style = "header" }`, `{ text = "年度总体目标", rows = 3, style = "header" }`, "rows[10]: a cell above is merged down into the indicator block"},
+		{`{ field = "deviation", style = "body" },`, ``, "indicators.items: the label, levels and items cover 8 of the 9 columns"},
+		{`parts = ["funds.spending.basic", "funds.spending.project"]`, `parts = ["funds.spending.basic", "goals.expected"]`, "sums[1]: goals.expected is not a declared field of type amount"},
 	} {
 		tpl, err := edited(t, t.TempDir(), c.old, c.new)
 		if err == nil {
@@ -104,6 +112,8 @@ func TestTemplateErrors(t *testing.T) {
 		var te *TemplateError
 		if !errors.As(err, &te) || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s → %s: err = %v, want it to say %q", c.old, c.new, err, c.want)
+		} else if testing.Verbose() {
+			t.Log(err)
 		}
 	}
 }

@@ -212,3 +212,35 @@ func TestFontContainersFollowTheirFaces(t *testing.T) {
 	}
 	t.Errorf("%d containers remain for faces that are gone, want %d", count(), before)
 }
+
+// TestProjectTextInTableOrder: the 项目支出绩效自评表 reads in table
+// order, row by row, each cell's text whole.
+func TestProjectTextInTableOrder(t *testing.T) {
+	e, doc := rendertest.Project(t)
+	var b bytes.Buffer
+	if err := Write(&b, e, doc, Info{}); err != nil {
+		t.Fatal(err)
+	}
+	got := squeeze(tool(t, b.Bytes(), "pdftotext", "-raw", "-enc", "UTF-8", "FILE", "-"))
+	pos := 0
+	for _, cell := range []string{"附1", "项目支出绩效自评表", "（2019年度）",
+		"项目名称", "办公宿舍楼、食堂及餐厅暖通改造经费", "主管部门", "廊坊市发改委", "实施单位", "廊坊市食品工程学校",
+		"项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+		"年度资金总额", "43.2", "43.2", "37.24", "10", "86%", "9",
+		"其中：当年财政拨款", "43.2", "43.2", "37.24", "—", "—", "—",
+		"上年结转资金", "—", "—", "—", "其他资金", "—", "—", "—",
+		"年度总体目标", "预期目标", "实际完成情况", "43.2", "37.24",
+		"绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+		"产出指标", "数量指标", "指标1：工程资金金额", "43.2", "37.24", "10", "9", "已完工，剩余3%尾款未付，且最高限价低于预算金额。提高预算准确度。",
+		"质量指标", "指标1：工程完工率", "指标2：工程验收合格率", "时效指标", "指标1：项目完成及时率",
+		"成本指标", "指标1：成本控制率", "效益指标", "经济效益指标", "指标1：安全率", "社会效益指标", "指标1：学校发展能力",
+		"生态效益指标", "可持续影响指标", "指标1：长期使用性", "满意度指标", "服务对象满意度指标", "指标1：学生满意度",
+		"总分", "100", "98",
+	} {
+		i := strings.Index(got[pos:], cell)
+		if i < 0 {
+			t.Fatalf("%q not found after position %d; the extracted text goes on:\n%s", cell, pos, got[pos:min(len(got), pos+200)])
+		}
+		pos += i + len(cell)
+	}
+}

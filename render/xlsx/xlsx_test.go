@@ -314,3 +314,58 @@ func part(t *testing.T, data []byte, name string) string {
 	}
 	return string(b)
 }
+
+// TestProjectMerges: the 项目支出绩效自评表's sheet merges the areas its
+// spec declares, and computes 执行率, 得分 and 总分 by formulas found by
+// the roles of their cells.
+func TestProjectMerges(t *testing.T) {
+	e, doc := rendertest.Project(t)
+	var b bytes.Buffer
+	if err := Write(&b, e, doc, Info{}); err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, b.Bytes())
+	const sheet = "附1"
+	merges, err := f.GetMergeCells(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{} // area → its text
+	for _, m := range merges {
+		got[m.GetStartAxis()+":"+m.GetEndAxis()] = squeeze(m.GetCellValue())
+	}
+	// Sheet rows: 1 附1, 2 title, 3 （2019年度）, then the table from row 4;
+	// the indicator block is rows 13 to 23 (9 三级指标 and the slot of 生态效益).
+	want := map[string]string{
+		"A1:J1": "附1", "A2:J2": "项目支出绩效自评表", "A3:J3": "（2019年度）",
+		"A4:B4": "项目名称", "C4:J4": "办公宿舍楼、食堂及餐厅暖通改造经费",
+		"A5:B5": "主管部门", "C5:E5": "廊坊市发改委", "F5:G5": "实施单位", "H5:J5": "廊坊市食品工程学校",
+		"A6:A10": "项目资金（万元）", "B6:C6": "", "I6:J6": "得分",
+		"B7:C7": "年度资金总额", "I7:J7": "9",
+		"B8:C8": "其中：当年财政拨款", "I8:J8": "—", "B9:C9": "上年结转资金", "I9:J9": "—", "B10:C10": "其他资金", "I10:J10": "—",
+		"A11:A12": "年度总体目标", "B11:F11": "预期目标", "G11:J11": "实际完成情况", "B12:F12": "43.2", "G12:J12": "37.24",
+		"I13:J13": "偏差原因分析及改进措施",
+		"A13:A23": "绩效指标", "B14:B18": "产出指标", "C15:C16": "质量指标", "B19:B22": "效益指标",
+		"I14:J14": "已完工，剩余3%尾款未付，且最高限价低于预算金额。提高预算准确度。",
+		"A24:F24": "总分", "I24:J24": "",
+	}
+	if len(got) != len(want)+9 { // and I15:J15 … I23:J23, the empty 偏差 cells
+		t.Errorf("%d merged areas, want %d: %v", len(got), len(want)+9, got)
+	}
+	for area, text := range want {
+		if g, ok := got[area]; !ok {
+			t.Errorf("no merged area %s (%s); merges: %v", area, text, got)
+		} else if g != text {
+			t.Errorf("area %s holds %q, want %q", area, g, text)
+		}
+	}
+	for cell, want := range map[string]string{"H7": `^F7/E7$`, "I7": `^ROUND\(MIN\(F7/E7,1\)\*G7,0\)$`, "H24": `^ROUND\(I7\+SUM\(H14:H23\),0\)$`} {
+		formula, _ := f.GetCellFormula(sheet, cell)
+		if !regexp.MustCompile(want).MatchString(formula) {
+			t.Errorf("%s: formula %q, want %s", cell, formula, want)
+		}
+	}
+	if got, err := f.CalcCellValue(sheet, "H24"); err != nil || got != "98" {
+		t.Errorf("总分 recalculated: %q, %v; want 98", got, err)
+	}
+}

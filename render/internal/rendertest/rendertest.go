@@ -34,8 +34,14 @@ func SampleData(tb testing.TB) []byte {
 // the test on any problem.
 func Layout(tb testing.TB, data []byte) (*render.Engine, *render.Document) {
 	tb.Helper()
-	tpl := render.DefaultTemplate()
-	s, problems := jixiao.Check("yiyang-2020.toml", data, tpl.Domain())
+	return LayoutWith(tb, render.DefaultTemplate(), "yiyang-2020.toml", data)
+}
+
+// LayoutWith checks and lays out a form with a template; it fails the test
+// on any error.
+func LayoutWith(tb testing.TB, tpl *render.Template, name string, data []byte) (*render.Engine, *render.Document) {
+	tb.Helper()
+	s, problems := jixiao.Check(name, data, tpl.Domain())
 	if problems.Errors() > 0 {
 		tb.Fatal(problems)
 	}
@@ -43,11 +49,28 @@ func Layout(tb testing.TB, data []byte) (*render.Engine, *render.Document) {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	doc, problems := e.Layout(s, "yiyang-2020.toml")
+	doc, problems := e.Layout(s, name)
 	if len(problems) > 0 {
 		tb.Fatal(problems)
 	}
 	return e, doc
+}
+
+// ProjectForm is the name of the built-in 项目支出绩效自评表.
+const ProjectForm = "项目支出-2020"
+
+// Project lays out the sample of the 项目支出绩效自评表 with its form.
+func Project(tb testing.TB) (*render.Engine, *render.Document) {
+	tb.Helper()
+	data, err := os.ReadFile(filepath.Join(filepath.Dir(SamplePath()), "langfang-2019-project.toml"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tpl, _, ok := render.BuiltinForm(ProjectForm)
+	if !ok {
+		tb.Fatalf("no built-in form %q", ProjectForm)
+	}
+	return LayoutWith(tb, tpl, "langfang-2019-project.toml", data)
 }
 
 // Sample lays out the sample form.
