@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"jixiao"
+	"jixiao/render"
 )
 
 var checkCommand = &command{
@@ -29,7 +30,7 @@ func runCheck(c *cli, cmd *command, args []string) int {
 	var templatePath string
 	files, code, done := parseFlags(c, cmd, args, func(fs *flag.FlagSet) {
 		fs.BoolVar(&asJSON, "json", false, "print problems and scores as JSON on stdout")
-		fs.StringVar(&templatePath, "template", "", "use the scoring rules of this template `FILE` instead of the built-in 附件2 (2020)")
+		fs.StringVar(&templatePath, "template", "", "check every file by the form of this template `FILE` instead of the built-in form it names")
 	})
 	if done {
 		return code
@@ -37,11 +38,16 @@ func runCheck(c *cli, cmd *command, args []string) int {
 	if len(files) == 0 {
 		return c.usageError(cmd, "no files to check")
 	}
-	tpl, err := loadTemplate(templatePath)
-	if err != nil {
-		fmt.Fprintf(c.stderr, "jixiao check: %v\n", err)
-		return exitUsage
+	var override *render.Template
+	if templatePath != "" {
+		tpl, err := loadTemplate(templatePath)
+		if err != nil {
+			fmt.Fprintf(c.stderr, "jixiao check: %v\n", err)
+			return exitUsage
+		}
+		override = tpl
 	}
+	forms := newForms(override)
 	inputs, err := inputFiles(files)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "jixiao check: %v\n", err)
@@ -50,7 +56,7 @@ func runCheck(c *cli, cmd *command, args []string) int {
 	var results []checkResult
 	failed := 0
 	for _, in := range inputs {
-		res := checkFile(in.path, tpl.Domain())
+		res := checkFile(in.path, forms)
 		if res.Problems.Errors() > 0 {
 			failed++
 		}
@@ -85,13 +91,13 @@ type checkResult struct {
 	Problems jixiao.Problems
 }
 
-func checkFile(path string, form *jixiao.Form) checkResult {
+func checkFile(path string, forms *forms) checkResult {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		p := jixiao.Problem{File: path, Severity: jixiao.Error, Message: fmt.Sprintf("cannot read: %v", unwrapPathError(err))}
 		return checkResult{File: path, Problems: jixiao.Problems{p}}
 	}
-	s, problems := jixiao.Check(path, data, form)
+	s, problems := forms.check(path, data)
 	return checkResult{File: path, Scored: s, Problems: problems}
 }
 

@@ -70,7 +70,7 @@ func TestCommandHelp(t *testing.T) {
 	for _, c := range []struct{ cmd, synopsis, flag string }{
 		{"check", "Usage: jixiao check [flags] FILE|DIR...", "--json"},
 		{"init", "Usage: jixiao init [flags] [FILE]", "--force"},
-		{"template", "Usage: jixiao template [flags] [FILE]", "--force"},
+		{"template", "Usage: jixiao template [flags] [NAME] [FILE]", "--force"},
 		{"version", "Usage: jixiao version [flags] ", "--help"},
 	} {
 		t.Run(c.cmd, func(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"jixiao/cmd/jixiao/internal/atomicfile"
+	"jixiao/render"
 	"jixiao/templates"
 )
 
@@ -27,20 +28,46 @@ form on stdout. An existing file is kept unless --force is given.`,
 }
 
 var templateCommand = &command{
-	name: "template", args: "[FILE]", summary: "write the built-in form template, to edit the layout",
-	help: `Writes the built-in template of 附件2 — paper, margins, fonts, styles, column
-widths, labels and scoring rules — to FILE (or stdout). Edit the copy, then
-use it with 'jixiao render --template FILE' or watch it with
+	name: "template", args: "[NAME] [FILE]", summary: "list the built-in forms, or write one to edit",
+	help: `With --list, lists the built-in forms: the NAME a data file gives in
+form = "NAME", and the form's title; the first is the default.
+
+Otherwise writes the built-in form NAME (the default without NAME) — its
+fields, sums, scoring rules and grid, paper, fonts, styles and column
+widths — to FILE (or stdout). Edit the copy, then use it with
+'jixiao render --template FILE' or watch it with
 'jixiao preview --template FILE'.`,
 	run: func(c *cli, cmd *command, args []string) int {
-		var force bool
+		var force, list bool
 		files, code, done := parseFlags(c, cmd, args, func(fs *flag.FlagSet) {
 			fs.BoolVar(&force, "force", false, "overwrite FILE if it exists")
+			fs.BoolVar(&list, "list", false, "list the built-in forms")
 		})
 		if done {
 			return code
 		}
-		return writeBuiltin(c, cmd, files, templates.Form2020, force)
+		if list {
+			if len(files) > 0 {
+				return c.usageError(cmd, "--list takes no arguments")
+			}
+			for i, t := range render.BuiltinForms() {
+				mark := ""
+				if i == 0 {
+					mark = "  (default)"
+				}
+				fmt.Fprintf(c.stdout, "%s\t%s%s\n", t.Form, t.Name, mark)
+			}
+			return exitOK
+		}
+		file := templates.Form2020
+		if len(files) > 0 {
+			if _, f, ok := render.BuiltinForm(files[0]); ok {
+				file, files = f, files[1:]
+			} else if len(files) > 1 {
+				return c.usageError(cmd, "%q is not a built-in form; 'jixiao template --list' shows them", files[0])
+			}
+		}
+		return writeBuiltin(c, cmd, files, file, force)
 	},
 }
 

@@ -37,8 +37,11 @@ func (b *previewBuilder) build() preview.Build {
 		p := jixiao.Problem{File: b.data, Severity: jixiao.Error, Message: fmt.Sprintf("cannot read: %v", unwrapPathError(err))}
 		return preview.Build{Problems: jixiao.Problems{p}, Watch: watch}
 	}
-	doc, _, problems := r.layout(b.data, data)
-	return preview.Build{Engine: r.engine, Doc: doc, Problems: problems, Watch: watch}
+	e, doc, _, problems := r.layout(b.data, data)
+	if e == nil {
+		e = r.engine
+	}
+	return preview.Build{Engine: e, Doc: doc, Problems: problems, Watch: watch}
 }
 
 // renderer returns the engine of the template as it is now on disk, and

@@ -19,11 +19,12 @@ import (
 	"jixiao/render/xlsx"
 )
 
-// renderer holds what every file of a run shares: the template and its
-// fonts, loaded once. It is safe for concurrent use.
+// renderer holds what every file of a run shares: the forms and their
+// fonts, each loaded once. It is safe for concurrent use.
 type renderer struct {
-	engine       *render.Engine
-	templateTime time.Time // the template file's modification time; zero for the built-in one
+	engine       *render.Engine // --template FILE's, or the default form's; the 汇总表 follows it
+	forms        *forms         // each file's form; nil: every file has engine's
+	templateTime time.Time      // the template file's modification time; zero for the built-in one
 }
 
 func newRenderer(templatePath string) (*renderer, error) {
@@ -31,11 +32,16 @@ func newRenderer(templatePath string) (*renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	e, err := render.NewEngine(tpl)
-	if err != nil {
-		return nil, fmt.Errorf("template %s: %w", tpl.Name, err)
+	var override *render.Template
+	if templatePath != "" {
+		override = tpl
 	}
-	r := &renderer{engine: e}
+	fs := newForms(override)
+	e, err := fs.engine(tpl)
+	if err != nil {
+		return nil, err
+	}
+	r := &renderer{engine: e, forms: fs}
 	if templatePath != "" {
 		if fi, err := os.Stat(templatePath); err == nil {
 			r.templateTime = fi.ModTime()
@@ -44,15 +50,43 @@ func newRenderer(templatePath string) (*renderer, error) {
 	return r, nil
 }
 
-// layout checks and lays out one form. The document is nil when the form
-// has errors, the glyphs it uses included.
-func (r *renderer) layout(name string, data []byte) (*render.Document, *jixiao.Scored, jixiao.Problems) {
-	s, problems := jixiao.Check(name, data, r.engine.Template.Domain())
-	if problems.Errors() > 0 {
-		return nil, s, problems
+// engineFor returns the engine of the form a data file names.
+func (r *renderer) engineFor(name string, data []byte) (*render.Engine, jixiao.Problems) {
+	if r.forms == nil {
+		return r.engine, nil
 	}
-	doc, glyphs := r.engine.Layout(s, name)
-	return doc, s, append(problems, glyphs...)
+	tpl, problems := r.forms.template(name, data)
+	if tpl == nil {
+		return nil, problems
+	}
+	e, err := r.forms.engine(tpl)
+	if err != nil {
+		return nil, jixiao.Problems{{File: name, Severity: jixiao.Error, Message: err.Error()}}
+	}
+	return e, nil
+}
+
+// check checks one form by the form it names.
+func (r *renderer) check(name string, data []byte) (*jixiao.Scored, jixiao.Problems) {
+	if r.forms == nil {
+		return jixiao.Check(name, data, r.engine.Template.Domain())
+	}
+	return r.forms.check(name, data)
+}
+
+// layout checks and lays out one form with the engine of its form. The
+// document is nil when the form has errors, the glyphs it uses included.
+func (r *renderer) layout(name string, data []byte) (*render.Engine, *render.Document, *jixiao.Scored, jixiao.Problems) {
+	e, problems := r.engineFor(name, data)
+	if e == nil {
+		return nil, nil, nil, problems
+	}
+	s, problems := jixiao.Check(name, data, e.Template.Domain())
+	if problems.Errors() > 0 {
+		return e, nil, s, problems
+	}
+	doc, glyphs := e.Layout(s, name)
+	return e, doc, s, append(problems, glyphs...)
 }
 
 // fileResult is what became of one input.
@@ -76,17 +110,17 @@ func (r *renderer) renderFile(in input, opt renderOptions) fileResult {
 		return res
 	}
 	if opt.summaryOnly {
-		s, problems := jixiao.Check(in.path, data, r.engine.Template.Domain())
+		s, problems := r.check(in.path, data)
 		res.problems, res.entry = problems, summary.NewEntry(in.name(), s, problems)
 		return res
 	}
 	base := in.outputBase(opt.outDir)
 	if opt.changed && r.upToDate(in.path, base, opt.formats) {
-		s, problems := jixiao.Check(in.path, data, r.engine.Template.Domain())
+		s, problems := r.check(in.path, data)
 		res.problems, res.entry, res.upToDate = problems, summary.NewEntry(in.name(), s, problems), true
 		return res
 	}
-	doc, s, problems := r.layout(in.path, data)
+	e, doc, s, problems := r.layout(in.path, data)
 	res.problems, res.entry = problems, summary.NewEntry(in.name(), s, problems)
 	if doc == nil {
 		return res
@@ -96,7 +130,7 @@ func (r *renderer) renderFile(in input, opt renderOptions) fileResult {
 		return res
 	}
 	for _, format := range opt.formats {
-		written, err := r.writeFormat(base, format, doc, opt)
+		written, err := writeFormat(e, base, format, doc, opt)
 		res.written = append(res.written, written...)
 		if err != nil {
 			res.problems = append(res.problems, outputProblem(in.path, err))
@@ -118,17 +152,17 @@ func outputs(base, format string, pages int) []string {
 	return out
 }
 
-func (r *renderer) writeFormat(base, format string, doc *render.Document, opt renderOptions) ([]string, error) {
+func writeFormat(e *render.Engine, base, format string, doc *render.Document, opt renderOptions) ([]string, error) {
 	switch format {
 	case "pdf", "xlsx":
 		path := outputs(base, format, 0)[0]
-		err := atomicfile.WriteFunc(path, func(w io.Writer) error { return encode(w, format, r.engine, doc, opt.date) })
+		err := atomicfile.WriteFunc(path, func(w io.Writer) error { return encode(w, format, e, doc, opt.date) })
 		if err != nil {
 			return nil, err
 		}
 		return []string{path}, nil
 	case "png":
-		images, err := pngout.Render(r.engine, doc, opt.dpi)
+		images, err := pngout.Render(e, doc, opt.dpi)
 		if err != nil {
 			return nil, err
 		}

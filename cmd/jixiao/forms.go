@@ -1,0 +1,76 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	"jixiao"
+	"jixiao/render"
+)
+
+// forms picks the form each data file is checked and laid out with: the
+// template of --template FILE when given, else the built-in form the file
+// names in form = "…" (the default when it names none). Each form's engine
+// loads its fonts on first use. It is safe for concurrent use.
+type forms struct {
+	override *render.Template // --template FILE; nil for the built-in forms
+
+	mu        sync.Mutex
+	templates map[string]*render.Template // built-in forms by the name data files give
+	engines   map[*render.Template]*render.Engine
+}
+
+func newForms(override *render.Template) *forms {
+	return &forms{override: override, templates: map[string]*render.Template{}, engines: map[*render.Template]*render.Engine{}}
+}
+
+// template returns the form of a data file; a name no built-in form has
+// is a problem at the file's form key.
+func (f *forms) template(path string, data []byte) (*render.Template, jixiao.Problems) {
+	if f.override != nil {
+		return f.override, nil
+	}
+	name, pos := jixiao.FormOf(data)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if tpl, ok := f.templates[name]; ok {
+		return tpl, nil
+	}
+	tpl, _, ok := render.BuiltinForm(name)
+	if !ok {
+		var names []string
+		for _, t := range render.BuiltinForms() {
+			names = append(names, fmt.Sprintf("%q", t.Form))
+		}
+		return nil, jixiao.Problems{{File: path, Pos: pos, Severity: jixiao.Error, Path: jixiao.FormKey, Label: render.DefaultTemplate().Domain().LabelOf(jixiao.FormKey),
+			Message: fmt.Sprintf("%q is not a built-in form; expected %s (see jixiao template --list), or render with --template FILE",
+				name, strings.Join(names, " or "))}}
+	}
+	f.templates[name] = tpl
+	return tpl, nil
+}
+
+// engine returns the engine of a form, loading its fonts the first time.
+func (f *forms) engine(tpl *render.Template) (*render.Engine, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if e, ok := f.engines[tpl]; ok {
+		return e, nil
+	}
+	e, err := render.NewEngine(tpl)
+	if err != nil {
+		return nil, fmt.Errorf("template %s: %w", tpl.Name, err)
+	}
+	f.engines[tpl] = e
+	return e, nil
+}
+
+// check decodes, scores and validates a data file by its form.
+func (f *forms) check(path string, data []byte) (*jixiao.Scored, jixiao.Problems) {
+	tpl, problems := f.template(path, data)
+	if tpl == nil {
+		return nil, problems
+	}
+	return jixiao.Check(path, data, tpl.Domain())
+}

@@ -1,0 +1,71 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"jixiao/templates"
+)
+
+const projectSample = "../../samples/langfang-2019-project.toml"
+
+// TestDataNamesItsForm: a file's form = "…" picks the built-in form it is
+// checked and rendered with; a file without it is a 附件2; --template
+// overrides both.
+func TestDataNamesItsForm(t *testing.T) {
+	code, out, errs := run(t, "check", projectSample, sample)
+	if code != 0 || !strings.Contains(out, "办公宿舍楼、食堂及餐厅暖通改造经费 2019年度") || !strings.Contains(out, "益阳市工业和信息化局 2020年度") ||
+		!strings.Contains(errs, "warning: indicators[0].groups[0].items[0].score (得分): 9, but the 等于指标 rule gives 8.62") {
+		t.Errorf("check both forms: exit %d\nstdout %s\nstderr %s", code, out, errs)
+	}
+	// The 项目 form's file read as a 附件2 has none of its keys.
+	code, _, errs = run(t, "check", "--template", "../../templates/"+templates.Form2020, projectSample)
+	if code != 1 || !strings.Contains(errs, `unknown key "project"`) {
+		t.Errorf("check --template 附件2 on the 项目 form: exit %d, stderr %s", code, errs)
+	}
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.toml")
+	if err := os.WriteFile(bad, []byte("# a form\nform = \"部门整体支出-湖北-2021\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs = run(t, "check", bad)
+	want := bad + `:2:8: error: form (表样): "部门整体支出-湖北-2021" is not a built-in form; expected "部门整体支出-湖南-2020" or "项目支出-2020"`
+	if code != 1 || !strings.Contains(errs, want) {
+		t.Errorf("unknown form: exit %d, stderr %s\nwant %s", code, errs, want)
+	}
+	code, _, errs = run(t, "render", "--format", "pdf", "-o", dir, projectSample, bad)
+	if code != 1 || !strings.Contains(errs, "is not a built-in form") {
+		t.Errorf("render with an unknown form: exit %d, stderr %s", code, errs)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "langfang-2019-project.pdf")); err != nil {
+		t.Errorf("the 项目 form was not rendered beside the bad file: %v", err)
+	}
+}
+
+func TestTemplateList(t *testing.T) {
+	code, out, errs := run(t, "template", "--list")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 0 || errs != "" || len(lines) != 2 || !strings.HasPrefix(lines[0], "部门整体支出-湖南-2020\t") ||
+		!strings.HasSuffix(lines[0], "(default)") || !strings.HasPrefix(lines[1], "项目支出-2020\t") {
+		t.Errorf("template --list: exit %d, stderr %q, stdout:\n%s", code, errs, out)
+	}
+	want, err := templates.FS.ReadFile(templates.Project2020)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "project.toml")
+	if code, _, errs := run(t, "template", "项目支出-2020", path); code != 0 {
+		t.Fatalf("template NAME FILE: exit %d, %s", code, errs)
+	}
+	if got, _ := os.ReadFile(path); string(got) != string(want) {
+		t.Error("template NAME FILE wrote something else")
+	}
+	if code, out, _ := run(t, "template", "项目支出-2020"); code != 0 || out != string(want) {
+		t.Errorf("template NAME: exit %d, %d bytes", code, len(out))
+	}
+	if code, _, errs := run(t, "template", "nope", path); code != 2 || !strings.Contains(errs, "not a built-in form") {
+		t.Errorf("template with an unknown NAME: exit %d, stderr %q", code, errs)
+	}
+}
