@@ -31,6 +31,9 @@ func (d *Document) Dump(w io.Writer) {
 			if c.Repeat {
 				fmt.Fprint(w, " repeat")
 			}
+			if c.Borderless {
+				fmt.Fprint(w, " borderless")
+			}
 			if c.Field != "" {
 				fmt.Fprintf(w, " field=%s", c.Field)
 			}

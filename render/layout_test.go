@@ -7,6 +7,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -345,4 +346,41 @@ func TestProjectLayoutGolden(t *testing.T) {
 	var b bytes.Buffer
 	doc.Dump(&b)
 	golden(t, "langfang-2019-project.layout", b.Bytes())
+}
+
+// TestVariantFromDataAlone: a form changed in its template alone — a 评分标准
+// column, budget columns named (A), (B), (B/A), money in 元, 等级 beside
+// 总分, notes under the table — lays out with no change in Go.
+func TestVariantFromDataAlone(t *testing.T) {
+	src, err := os.ReadFile("testdata/variant-yuan.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tpl, err := ParseTemplate("testdata/variant-yuan.toml", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile("testdata/variant-data.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, problems := jixiao.Check("variant-data.toml", data, tpl.Domain())
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	e, err := NewEngine(tpl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := layout(t, e, s)
+	checkGeometry(t, e, doc)
+	var b bytes.Buffer
+	doc.Dump(&b)
+	golden(t, "variant-yuan.layout", b.Bytes())
+	// Messages speak the variant's words: 元, and its own labels.
+	_, problems = jixiao.Check("f.toml", []byte("year = 2021\n[funds]\nannual_budget = \"many\"\n"), tpl.Domain())
+	want := `f.toml:3:17: error: funds.annual_budget (全年预算数(A)): is a string ("many"); expected an amount in 元 (a number with at most 2 decimals) without quotes`
+	if !slices.ContainsFunc(problems, func(p jixiao.Problem) bool { return p.String() == want }) {
+		t.Errorf("problems %v\nwant among them %s", problems, want)
+	}
 }

@@ -157,7 +157,13 @@ func (pl *placer) page(number int, slots []slot, top float64) Page {
 		e.placeLines(&page, &box, c, ci, from, to)
 		page.Boxes = append(page.Boxes, box)
 	}
-	page.Rules = borders(page.Boxes, e.Template.Table.Border)
+	bordered := make([]Box, 0, len(page.Boxes))
+	for _, b := range page.Boxes {
+		if !t.Cells[b.Cell].Borderless {
+			bordered = append(bordered, b)
+		}
+	}
+	page.Rules = borders(bordered, e.Template.Table.Border)
 	return page
 }
 

@@ -22,6 +22,7 @@ const (
 	RowIndicatorHeader = table.RowIndicatorHeader
 	RowIndicator       = table.RowIndicator
 	RowBlank           = table.RowBlank
+	RowNote            = table.RowNote
 )
 
 // The kinds of figures.

@@ -43,6 +43,11 @@ func Build(spec *Spec, columns []float64, s *jixiao.Scored) *table.Table {
 			col += c.ColSpan
 		}
 	}
+	for _, line := range spec.Notes.Lines {
+		r := b.row(table.RowNote, false)
+		text, field, _ := b.header(CellSpec{Text: line})
+		b.cell(r, 0, CellSpec{Span: len(columns), Style: spec.Notes.Style}, text, field, nil).Borderless = true
+	}
 	b.sortCells()
 	return b.t
 }

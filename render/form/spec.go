@@ -19,6 +19,14 @@ type Spec struct {
 	Rows       []RowSpec   `toml:"rows"`
 	Indicators Block       `toml:"indicators"`
 	Numbers    NumberSetup `toml:"numbers"`
+	Notes      Notes       `toml:"notes"`
+}
+
+// Notes are lines printed under the table (注：…), each a row of its own
+// across the grid, without borders; patterns over fields as in cells.
+type Notes struct {
+	Style string   `toml:"style"`
+	Lines []string `toml:"lines"`
 }
 
 // RowSpec is one row of the grid, or the place of the indicator block.
@@ -136,6 +144,11 @@ func (s *Spec) Check(cols int) error {
 	if slices.ContainsFunc(covered, func(n int) bool { return n > 0 }) {
 		return specErrorf("rows", "the last rows' cells are merged down below the table")
 	}
+	for i, line := range s.Notes.Lines {
+		if err := s.checkCell(fmt.Sprintf("notes.lines[%d]", i), CellSpec{Text: line}, s.headerKey); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
@@ -233,6 +246,9 @@ func (s *Spec) Styles() []string {
 	add(b.Levels...)
 	add(b.Items...)
 	add(CellSpec{Style: b.SlotStyle})
+	if len(s.Notes.Lines) > 0 {
+		add(CellSpec{Style: s.Notes.Style})
+	}
 	return out
 }
 

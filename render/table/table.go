@@ -28,6 +28,7 @@ const (
 	RowIndicatorHeader RowKind = "indicator-header"
 	RowIndicator       RowKind = "indicator" // one 三级指标
 	RowBlank           RowKind = "blank"     // an empty slot row after a group's indicators
+	RowNote            RowKind = "note"      // a line of the notes under the table
 )
 
 // Row is one row of the grid.
@@ -47,6 +48,7 @@ type Cell struct {
 	Number           *Number
 	Role             string   // the role of the field shown (budget, executed…), for backends
 	Repeat           bool     // a label written again in each fragment when a page break cuts it
+	Borderless       bool     // a note under the table, drawn without borders
 	Lines            []string // the text broken into lines, after measuring
 }
 

@@ -59,7 +59,7 @@ func (s *sheet) cells() ([][]excelize.Cell, [][2]string, error) {
 	}
 	for i, a := range areas {
 		c := &t.Cells[a.cell]
-		key := styleKey{name: c.Style, valign: "center", border: true}
+		key := styleKey{name: c.Style, valign: "center", border: !c.Borderless}
 		if c.Number != nil {
 			key.format = s.numberFormat(c.Number.Kind)
 		}
