@@ -97,3 +97,34 @@ func TestProjectRules(t *testing.T) {
 		})
 	}
 }
+
+// TestFormRules: what a form's [rules] fix beyond the total — the 分值 of
+// named 一级指标, and the formula for negative indicators.
+func TestFormRules(t *testing.T) {
+	f := *form2020
+	f.Rules.LevelWeights = map[string]int{"产出指标": 80}
+	if err := f.Prepare(); err != nil {
+		t.Fatal(err)
+	}
+	_, problems := Check("f.toml", []byte(readFile(t, minimalFile)), &f)
+	want := "f.toml:24:10: error: indicators[0].weight (分值): 90; the form fixes the 分值 of 产出指标 at 80"
+	if len(problems) != 1 || problems[0].String() != want {
+		t.Errorf("level_weights: %v\nwant %s", problems, want)
+	}
+	// 实际完成值 120 against ≤100, 分值 10: linear 8, ratio 10 × 100 ÷ 120 = 8.33.
+	it := Item{Target: "≤100", Actual: "120", Weight: NewFigure(1000)}
+	if got := scoreItem(it, NegativeLinear).Computed; got != 800 {
+		t.Errorf("linear: %s, want 8", got)
+	}
+	if got := scoreItem(it, NegativeRatio).Computed; got != 833 {
+		t.Errorf("ratio: %s, want 8.33", got)
+	}
+	if got := scoreItem(Item{Target: "≤100", Actual: "90", Weight: NewFigure(1000)}, NegativeRatio).Computed; got != 1000 {
+		t.Errorf("ratio under the target: %s, want 10", got)
+	}
+	bad := *form2020
+	bad.Rules.Negative = "steep"
+	if err := bad.Prepare(); err == nil || !strings.Contains(err.Error(), `negative is "steep"`) {
+		t.Errorf("negative = steep: %v", err)
+	}
+}
