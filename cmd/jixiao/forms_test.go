@@ -3,9 +3,12 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
+	"jixiao"
+	"jixiao/render"
 	"jixiao/templates"
 )
 
@@ -67,5 +70,45 @@ func TestTemplateList(t *testing.T) {
 	}
 	if code, _, errs := run(t, "template", "nope", path); code != 2 || !strings.Contains(errs, "not a built-in form") {
 		t.Errorf("template with an unknown NAME: exit %d, stderr %q", code, errs)
+	}
+}
+
+// TestInitEveryForm: init --form NAME writes a blank form with every key of
+// that form's spec, which check reads as that form: nothing unknown, no
+// syntax error, nothing missing, only what is left to fill in.
+func TestInitEveryForm(t *testing.T) {
+	for _, tpl := range render.BuiltinForms() {
+		t.Run(tpl.Form, func(t *testing.T) {
+			code, form, errs := run(t, "init", "--form", tpl.Form)
+			if code != 0 || errs != "" {
+				t.Fatalf("exit %d, stderr %q", code, errs)
+			}
+			for _, f := range tpl.Domain().AllFields() {
+				name := f.Key[strings.LastIndexByte(f.Key, '.')+1:]
+				pattern := `(?m)^\s*(# )?` + regexp.QuoteMeta(name) + `\s*=`
+				switch f.Kind {
+				case jixiao.KindTable:
+					pattern = `(?m)^\s*\[` + regexp.QuoteMeta(f.Key) + `\]`
+				case jixiao.KindTables:
+					pattern = `(?m)^\s*\[\[` + regexp.QuoteMeta(f.Key) + `\]\]`
+				}
+				if !regexp.MustCompile(pattern).MatchString(form) {
+					t.Errorf("the blank form has no %s (%s)", f.Key, f.Label)
+				}
+			}
+			path := filepath.Join(t.TempDir(), "blank.toml")
+			if err := os.WriteFile(path, []byte(form), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, _, errs = run(t, "check", path)
+			if !strings.Contains(errs, "error") {
+				t.Error("a blank form checks clean")
+			}
+			for _, bad := range []string{"missing", "unknown key", "TOML syntax", "not a built-in form"} {
+				if strings.Contains(errs, bad) {
+					t.Errorf("the blank form has %q problems:\n%s", bad, errs)
+				}
+			}
+		})
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"jixiao/cmd/jixiao/internal/atomicfile"
+	"jixiao/cmd/jixiao/internal/gen"
 	"jixiao/render"
 	"jixiao/templates"
 )
@@ -14,16 +15,23 @@ var initCommand = &command{
 	name: "init", args: "[FILE]", summary: "write a blank form to fill in",
 	help: `Writes an empty, commented form with every key of the format: one 一级,
 二级 and 三级 indicator to copy for the others. Without FILE it prints the
-form on stdout. An existing file is kept unless --force is given.`,
+form on stdout. An existing file is kept unless --force is given. --form
+NAME writes another built-in form ('jixiao template --list' lists them).`,
 	run: func(c *cli, cmd *command, args []string) int {
 		var force bool
+		var name string
 		files, code, done := parseFlags(c, cmd, args, func(fs *flag.FlagSet) {
 			fs.BoolVar(&force, "force", false, "overwrite FILE if it exists")
+			fs.StringVar(&name, "form", "", "the built-in form `NAME` to write (default: 附件2 of 2020)")
 		})
 		if done {
 			return code
 		}
-		return writeBuiltin(c, cmd, files, templates.Blank2020, force)
+		tpl, _, ok := render.BuiltinForm(name)
+		if !ok {
+			return c.usageError(cmd, "--form %q is not a built-in form; 'jixiao template --list' shows them", name)
+		}
+		return writeOut(c, cmd, files, []byte(gen.Blank(tpl)), force)
 	},
 }
 
@@ -67,13 +75,12 @@ widths — to FILE (or stdout). Edit the copy, then use it with
 				return c.usageError(cmd, "%q is not a built-in form; 'jixiao template --list' shows them", files[0])
 			}
 		}
-		return writeBuiltin(c, cmd, files, file, force)
+		return writeOut(c, cmd, files, builtinFile(file), force)
 	},
 }
 
-// writeBuiltin writes an embedded file to the one FILE argument, or stdout.
-func writeBuiltin(c *cli, cmd *command, files []string, name string, force bool) int {
-	data := builtinFile(name)
+// writeOut writes data to the one FILE argument, or stdout.
+func writeOut(c *cli, cmd *command, files []string, data []byte, force bool) int {
 	switch len(files) {
 	case 0:
 		_, _ = c.stdout.Write(data)

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"jixiao"
+	"jixiao/cmd/jixiao/internal/gen"
 	"jixiao/render"
 	"jixiao/templates"
 )
@@ -65,10 +66,7 @@ func TestInitForm(t *testing.T) {
 func TestInitFile(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "form.toml")
-	blank, err := templates.FS.ReadFile(templates.Blank2020)
-	if err != nil {
-		t.Fatal(err)
-	}
+	blank := gen.Blank(render.DefaultTemplate())
 
 	code, out, errs := run(t, "init", path)
 	if code != 0 || out != "wrote "+path+"\n" || errs != "" {
