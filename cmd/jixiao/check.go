@@ -137,6 +137,25 @@ func printSummary(w io.Writer, res checkResult) {
 	fmt.Fprintf(w, "  总分 %s  等级 %s\n", s.Total.Format(s.Rules.ScoreDecimals), s.Grade)
 }
 
+// jsonFields are the header fields the file gave, by key, as its form
+// declares them: figures as exact numbers, texts as strings.
+func jsonFields(r *jixiao.Report) map[string]any {
+	out := map[string]any{}
+	for _, f := range r.Form.AllFields() {
+		v, ok := r.Values[f.Key]
+		if !ok || !v.Set {
+			continue
+		}
+		switch {
+		case f.Kind.IsFigure() || f.Kind == jixiao.KindInt:
+			out[f.Key] = json.Number(v.Value.String())
+		default:
+			out[f.Key] = v.Text
+		}
+	}
+	return out
+}
+
 // execWeight is the 分值 of 执行率 the report gives.
 func execWeight(r *jixiao.Report) jixiao.Figure {
 	w, _ := r.Role(jixiao.RoleExecWeight)
@@ -181,6 +200,7 @@ func jsonScore(s *jixiao.Scored) map[string]any {
 		inds = append(inds, map[string]any{"name": ind.Name, "weight": num(ind.Weight.Value), "score": num(s.Indicators[i].Score)})
 	}
 	m := map[string]any{
+		"fields":     jsonFields(r),
 		"department": r.Department(),
 		"year":       r.Year(),
 		"indicators": inds,

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -110,5 +111,39 @@ func TestInitEveryForm(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestCheckJSONFields: check --json gives each file's header fields by the
+// keys of its own form, figures as exact numbers.
+func TestCheckJSONFields(t *testing.T) {
+	code, out, _ := run(t, "check", "--json", projectSample, sample)
+	var got struct {
+		Files []struct {
+			Score struct {
+				Fields map[string]any `json:"fields"`
+			} `json:"score"`
+		} `json:"files"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil || code != 0 || len(got.Files) != 2 {
+		t.Fatalf("exit %d, %v\n%s", code, err, out)
+	}
+	project, yiyang := got.Files[0].Score.Fields, got.Files[1].Score.Fields
+	for key, want := range map[string]any{"form": "项目支出-2020", "year": 2019.0, "project": "办公宿舍楼、食堂及餐厅暖通改造经费",
+		"funds.total.executed": 37.24, "funds.current.annual_budget": 43.2, "funds.total.execution_rate": 86.0} {
+		if project[key] != want {
+			t.Errorf("项目 %s = %v, want %v", key, project[key], want)
+		}
+	}
+	if _, ok := project["funds.carryover.executed"]; ok {
+		t.Error("an amount the file left out is in the JSON")
+	}
+	for key, want := range map[string]any{"department": "益阳市工业和信息化局", "funds.income.other": 90.4, "funds.income.government_fund": 735.0} {
+		if yiyang[key] != want {
+			t.Errorf("附件2 %s = %v, want %v", key, yiyang[key], want)
+		}
+	}
+	if !strings.Contains(out, `"funds.income.other": 90.4`) {
+		t.Error("figures are not written as exact numbers")
 	}
 }

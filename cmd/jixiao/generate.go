@@ -9,6 +9,7 @@ import (
 
 	"jixiao/cmd/jixiao/internal/atomicfile"
 	"jixiao/cmd/jixiao/internal/gen"
+	"jixiao/render"
 )
 
 var generateCommand = &command{
@@ -21,11 +22,12 @@ The same --seed gives the same forms.
 Example:
   jixiao generate 200 -o /tmp/forms && jixiao render /tmp/forms -o /tmp/out`,
 	run: func(c *cli, cmd *command, args []string) int {
-		var dir string
+		var dir, name string
 		var seed uint64
 		rest, code, done := parseFlags(c, cmd, args, func(fs *flag.FlagSet) {
 			fs.StringVar(&dir, "o", "", "write the forms into `DIR` (required)")
 			fs.Uint64Var(&seed, "seed", 1, "the `SEED` the forms are made from")
+			fs.StringVar(&name, "form", "", "make forms of the built-in form `NAME` (default: 附件2 of 2020)")
 		})
 		if done {
 			return code
@@ -37,13 +39,17 @@ Example:
 		if err != nil || n < 1 || n > 1_000_000 {
 			return c.usageError(cmd, "N = %q: expected a number from 1 to 1000000", rest[0])
 		}
+		tpl, _, ok := render.BuiltinForm(name)
+		if !ok {
+			return c.usageError(cmd, "--form %q is not a built-in form; 'jixiao template --list' shows them", name)
+		}
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			fmt.Fprintf(c.stderr, "jixiao generate: %v\n", err)
 			return exitProblems
 		}
 		for i := range n {
 			path := filepath.Join(dir, gen.Name(seed, i)+".toml")
-			if err := atomicfile.Write(path, []byte(gen.Form(seed, i))); err != nil {
+			if err := atomicfile.Write(path, []byte(gen.FormOf(tpl, seed, i))); err != nil {
 				fmt.Fprintf(c.stderr, "jixiao generate: %v\n", err)
 				return exitProblems
 			}

@@ -1,13 +1,19 @@
-// Package gen makes plausible, valid forms for tests and benchmarks: varied
-// department names, amounts that add up, 15 to 45 indicators whose weights
-// and scores follow the rules, and texts from a few characters to very long.
-// The same seed always gives the same forms.
+// Package gen writes forms from a form's spec: the blank form `jixiao init`
+// writes, and plausible, valid made-up forms for tests and benchmarks —
+// varied names, amounts that add up as the spec's sums say, 15 to 45
+// indicators whose weights and scores follow the rules, and texts from a few
+// characters to very long. The same seed always gives the same forms.
 package gen
 
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
+	"sync"
+
+	"jixiao"
+	"jixiao/render"
 )
 
 var (
@@ -34,10 +40,16 @@ var (
 	}
 )
 
-// Form returns the TOML text of the n-th generated form of a seed.
-func Form(seed uint64, n int) string {
+// defaultTemplate is the default form's, parsed once.
+var defaultTemplate = sync.OnceValue(render.DefaultTemplate)
+
+// Form returns the TOML text of the n-th generated default form of a seed.
+func Form(seed uint64, n int) string { return FormOf(defaultTemplate(), seed, n) }
+
+// FormOf returns the TOML text of the n-th made-up form of a template.
+func FormOf(tpl *render.Template, seed uint64, n int) string {
 	r := rand.New(rand.NewPCG(seed, uint64(n)))
-	g := &form{r: r}
+	g := &form{r: r, f: tpl.Domain(), tpl: tpl}
 	return g.write(n)
 }
 
@@ -52,8 +64,10 @@ func department(r *rand.Rand) string {
 }
 
 type form struct {
-	r *rand.Rand
-	b strings.Builder
+	r   *rand.Rand
+	f   *jixiao.Form
+	tpl *render.Template
+	b   strings.Builder
 }
 
 func (g *form) line(format string, args ...any) { fmt.Fprintf(&g.b, format+"\n", args...) }
@@ -95,27 +109,83 @@ func amount(c int64) string { return fmt.Sprintf("%d.%02d", c/100, c%100) }
 
 func (g *form) write(n int) string {
 	r := g.r
-	budget := int64(50_000 + r.IntN(5_000_000)) // 500.00 to 50,500.00 万元
-	executed := budget * int64(70+r.IntN(31)) / 100
 	g.line("# generated form %d", n)
-	g.line("year = %d", 2019+r.IntN(5))
-	g.line("department = %q", department(r))
-	g.line("")
-	g.line("[funds]")
-	g.line("initial_budget = %s", amount(budget*int64(60+r.IntN(40))/100))
-	g.line("annual_budget = %s", amount(budget))
-	g.line("executed = %s", amount(executed))
-	g.line("weight = 10")
-	income, spending := g.split(budget, 4), g.split(executed, 2)
-	g.line("\n[funds.income]")
-	for i, key := range []string{"general_budget", "government_fund", "special_account", "other"} {
-		g.line("%s = %s", key, amount(income[i]))
+	if g.tpl.Form != defaultTemplate().Form {
+		g.line("%s = %q", jixiao.FormKey, g.tpl.Form)
 	}
-	g.line("\n[funds.spending]\nbasic = %s\nproject = %s", amount(spending[0]), amount(spending[1]))
-	g.line("\n[goals]\nexpected = %q\nachieved = %q", g.text(g.length(60)), g.text(g.length(80)))
-	items := 15 + r.IntN(31)
-	g.indicators(items)
+	g.header(g.amounts(), "")
+	g.indicators(15 + r.IntN(31))
 	return g.b.String()
+}
+
+// amounts makes the form's amounts, in hundredths, by key: 全年预算数,
+// 全年执行数 a share of it, and every sum split into parts that add up.
+func (g *form) amounts() map[string]int64 {
+	r := g.r
+	budget := int64(50_000 + r.IntN(5_000_000)) // 500.00 to 50,500.00
+	out := map[string]int64{}
+	if f, ok := g.f.ByRole(jixiao.RoleBudget); ok {
+		out[f.Key] = budget
+	}
+	if f, ok := g.f.ByRole(jixiao.RoleExecuted); ok {
+		out[f.Key] = budget * int64(70+r.IntN(31)) / 100
+	}
+	for _, s := range g.f.Sums {
+		columns := []string{""}
+		if len(s.Columns) > 0 {
+			columns = nil
+			for _, c := range s.Columns {
+				columns = append(columns, "."+c)
+			}
+		}
+		for _, c := range columns {
+			whole, ok := out[s.Whole+c]
+			if !ok {
+				whole = budget * int64(60+r.IntN(40)) / 100
+				out[s.Whole+c] = whole
+			}
+			for i, part := range g.split(whole, len(s.Parts)) {
+				out[s.Parts[i]+c] = part
+			}
+		}
+	}
+	for _, f := range g.f.AllFields() {
+		if _, ok := out[f.Key]; !ok && f.Kind == jixiao.KindAmount {
+			out[f.Key] = budget * int64(60+r.IntN(40)) / 100
+		}
+	}
+	return out
+}
+
+// header writes the header fields under key, then its tables.
+func (g *form) header(amounts map[string]int64, key string) {
+	var tables []string
+	for _, f := range g.f.AllFields() {
+		if parentOf(f.Key) != key || f.Key == jixiao.FormKey || strings.HasPrefix(f.Key, "indicators") {
+			continue
+		}
+		name := f.Key[len(key)+min(len(key), 1):]
+		switch {
+		case f.Kind == jixiao.KindTable:
+			tables = append(tables, f.Key)
+		case f.Kind == jixiao.KindAmount:
+			g.line("%s = %s", name, amount(amounts[f.Key]))
+		case f.Role == jixiao.RoleYear:
+			g.line("%s = %d", name, 2019+g.r.IntN(5))
+		case f.Role == jixiao.RoleDepartment:
+			g.line("%s = %q", name, department(g.r))
+		case f.Role == jixiao.RoleExecWeight:
+			g.line("%s = %s", name, execWeight(g.f))
+		case f.Kind == jixiao.KindText && strings.HasPrefix(f.Example, `"""`):
+			g.line("%s = %q", name, g.text(g.length(70)))
+		case f.Kind == jixiao.KindText && f.Required:
+			g.line("%s = %q", name, department(g.r))
+		}
+	}
+	for _, t := range tables {
+		g.line("\n[%s]", t)
+		g.header(amounts, t)
+	}
 }
 
 // indicators writes the tree: items 三级指标 spread over the 一级 levels
@@ -125,7 +195,9 @@ func (g *form) indicators(items int) {
 	r := g.r
 	per := []int{items * 5 / 9, items * 3 / 9}
 	per = append(per, items-per[0]-per[1])
+	weights := g.levelWeights()
 	for li, lv := range levels {
+		lv.weight = weights[li]
 		weights := make([]int, per[li])
 		for i := range weights {
 			weights[i] = 1
@@ -157,6 +229,25 @@ func (g *form) indicators(items int) {
 	}
 }
 
+// levelWeights are the 一级 weights: as the rules fix them, else what is
+// left of the total after 执行率, dealt out 5 : 3 : 1 as the official forms do.
+func (g *form) levelWeights() []int {
+	rules := g.f.Rules
+	left := rules.TotalPoints
+	if _, ok := g.f.ByRole(jixiao.RoleExecWeight); ok {
+		fmt.Sscan(execWeight(g.f), &left)
+		left = rules.TotalPoints - left
+	}
+	out := []int{left * 5 / 9, left * 3 / 9}
+	out = append(out, left-out[0]-out[1])
+	for i, lv := range levels {
+		if w, ok := rules.LevelWeights[lv.name]; ok {
+			out[i] = w
+		}
+	}
+	return out
+}
+
 func (g *form) item(name string, weight int) {
 	r := g.r
 	t := targets[r.IntN(len(targets))]
@@ -164,6 +255,11 @@ func (g *form) item(name string, weight int) {
 	g.line("\n    [[indicators.groups.items]]")
 	g.line("    name = %q", name)
 	g.line("    target = %q\n    actual = %q\n    weight = %d", t.target, t.actual, weight)
+	for _, f := range g.f.AllFields() {
+		if parentOf(f.Key) == "indicators.groups.items" && !slices.Contains(treeKeys, f.Key[len("indicators.groups.items."):]) {
+			g.line("    %s = %q", f.Key[len("indicators.groups.items."):], phrases[r.IntN(len(phrases))])
+		}
+	}
 	// Only qualitative indicators lose points, so no rule contradicts them.
 	if !strings.ContainsAny(t.target, "0123456789") && weight > 1 && r.IntN(8) == 0 {
 		score = weight - 1
@@ -172,3 +268,6 @@ func (g *form) item(name string, weight int) {
 	}
 	g.line("    score = %d", score)
 }
+
+// treeKeys are the keys of a 三级指标 every form has; a spec may add others.
+var treeKeys = []string{"name", "target", "actual", "weight", "score", "deviation", "kind", "band"}

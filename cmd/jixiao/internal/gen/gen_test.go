@@ -48,3 +48,19 @@ func TestFormsAreValid(t *testing.T) {
 		t.Errorf("Name(1, 42) = %q", Name(1, 42))
 	}
 }
+
+// TestEveryFormMakesValidForms: made-up forms of each built-in form check
+// clean by that form's spec, its sums included.
+func TestEveryFormMakesValidForms(t *testing.T) {
+	for _, tpl := range render.BuiltinForms() {
+		for n := range 30 {
+			src := FormOf(tpl, 3, n)
+			if name, _ := jixiao.FormOf([]byte(src)); name != "" && name != tpl.Form {
+				t.Fatalf("%s form %d names the form %q", tpl.Form, n, name)
+			}
+			if _, problems := jixiao.Check("f.toml", []byte(src), tpl.Domain()); len(problems) > 0 {
+				t.Fatalf("%s form %d has problems:\n%v\n%s", tpl.Form, n, problems, src)
+			}
+		}
+	}
+}
