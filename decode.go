@@ -23,17 +23,24 @@ const maxNesting = 32
 // should show it. It returns as much of the report as could be read, and
 // every problem found while reading it; Validate finds the rest.
 func Decode(name string, data []byte, form *Form) (*Report, Problems) {
-	r, rep := decode(name, data, form)
+	r, rep := decode(name, data, fixedForm(form))
 	return r, capped(rep.list, rep.dropped, name)
 }
 
+// FormFinder returns the form a data file names in form = "…"; name is ""
+// for a file that names none. Its error says why there is no such form.
+type FormFinder func(name string) (*Form, error)
+
+// fixedForm finds one form whatever the file names, as --template does.
+func fixedForm(f *Form) FormFinder { return func(string) (*Form, error) { return f, nil } }
+
 // decode is Decode with the problems not yet capped, so that Check caps
 // them once with those of validation.
-func decode(name string, data []byte, form *Form) (*Report, *reporter) {
-	rep := &reporter{file: name, src: &sourceMap{}, form: form}
+func decode(name string, data []byte, find FormFinder) (*Report, *reporter) {
+	rep := &reporter{file: name, src: &sourceMap{}}
 	fileProblem := func(pos Pos, format string, args ...any) (*Report, *reporter) {
 		rep.list = append(rep.list, Problem{File: name, Pos: pos, Severity: Error, Message: fmt.Sprintf(format, args...)})
-		return &Report{Form: form, Values: map[string]Figure{}}, rep
+		return &Report{Values: map[string]Figure{}}, rep
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff")) // editors on Windows add a BOM
 	switch {
@@ -57,7 +64,14 @@ func decode(name string, data []byte, form *Form) (*Report, *reporter) {
 		return fileProblem(Pos{}, "TOML syntax: %v", err)
 	}
 	src := locate(string(data))
-	rep.src = &src
+	named, _ := tree[FormKey].(string)
+	form, err := find(strings.TrimSpace(named))
+	if err != nil { // the file is not scored: its Report has no source
+		rep.list = append(rep.list, Problem{File: name, Pos: src.pos(FormKey), Severity: Error,
+			Path: FormKey, Label: metaFields[0].Label, Message: err.Error()})
+		return &Report{Values: map[string]Figure{}}, rep
+	}
+	rep.src, rep.form = &src, form
 	d := &decoder{rep: rep, form: form}
 	r := d.report(object{m: tree})
 	r.src = src

@@ -1,12 +1,10 @@
 package jixiao
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 )
@@ -228,26 +226,4 @@ func parentKey(key string) string {
 		return key[:i]
 	}
 	return ""
-}
-
-// FormOf returns the name of the form a data file says it fills in
-// (form = "…"), and where it says so; "" when it names none, or cannot be
-// read at all (Check then says why).
-func FormOf(data []byte) (string, Pos) {
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	if len(data) > MaxFileSize || !utf8.Valid(data) || tooDeep(data) >= 0 {
-		return "", Pos{}
-	}
-	var head struct {
-		Form any `toml:"form"`
-	}
-	if _, err := toml.Decode(string(data), &head); err != nil {
-		return "", Pos{}
-	}
-	name, _ := head.Form.(string)
-	name = strings.TrimSpace(name)
-	if name == "" {
-		return "", Pos{}
-	}
-	return name, PositionIn(data, FormKey)
 }

@@ -1,6 +1,7 @@
 package jixiao
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -126,5 +127,30 @@ func TestFormRules(t *testing.T) {
 	bad.Rules.Negative = "steep"
 	if err := bad.Prepare(); err == nil || !strings.Contains(err.Error(), `negative is "steep"`) {
 		t.Errorf("negative = steep: %v", err)
+	}
+}
+
+// TestCheckNamed: the file's form = "…" picks its form; a name the finder
+// does not know is one error at that key, and the file is not scored.
+func TestCheckNamed(t *testing.T) {
+	find := func(name string) (*Form, error) {
+		switch name {
+		case "":
+			return form2020, nil
+		case "项目支出-2020":
+			return formProject, nil
+		}
+		return nil, fmt.Errorf("%q is not a form here", name)
+	}
+	if s, problems := CheckNamed(projectFile, []byte(readFile(t, projectFile)), find); s == nil || s.Report.Form != formProject || problems.Errors() != 0 {
+		t.Errorf("the 项目 sample: %v", problems)
+	}
+	if s, problems := CheckNamed("m.toml", []byte(readFile(t, minimalFile)), find); s == nil || s.Report.Form != form2020 || len(problems) != 0 {
+		t.Errorf("a file naming no form: %v", problems)
+	}
+	s, problems := CheckNamed("f.toml", []byte("year = 2020\nform = \"乙表\"\n"), find)
+	want := `f.toml:2:8: error: form (表样): "乙表" is not a form here`
+	if s != nil || len(problems) != 1 || problems[0].String() != want {
+		t.Errorf("an unknown form: scored %v, %v\nwant %s", s != nil, problems, want)
 	}
 }

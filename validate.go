@@ -17,7 +17,12 @@ const (
 // reports about it. The Scored report is nil when the file could not be read
 // as TOML at all.
 func Check(name string, data []byte, form *Form) (*Scored, Problems) {
-	r, rep := decode(name, data, form)
+	return CheckNamed(name, data, fixedForm(form))
+}
+
+// CheckNamed is Check by the form the file names, which find returns.
+func CheckNamed(name string, data []byte, find FormFinder) (*Scored, Problems) {
+	r, rep := decode(name, data, find)
 	if r.src == nil && len(rep.list) > 0 {
 		return nil, capped(rep.list, rep.dropped, name)
 	}

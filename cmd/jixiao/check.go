@@ -97,7 +97,7 @@ func checkFile(path string, forms *forms) checkResult {
 		p := jixiao.Problem{File: path, Severity: jixiao.Error, Message: fmt.Sprintf("cannot read: %v", unwrapPathError(err))}
 		return checkResult{File: path, Problems: jixiao.Problems{p}}
 	}
-	s, problems := forms.check(path, data)
+	_, s, problems := forms.check(path, data)
 	return checkResult{File: path, Scored: s, Problems: problems}
 }
 

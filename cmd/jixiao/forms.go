@@ -25,13 +25,8 @@ func newForms(override *render.Template) *forms {
 	return &forms{override: override, templates: map[string]*render.Template{}, engines: map[*render.Template]*render.Engine{}}
 }
 
-// template returns the form of a data file; a name no built-in form has
-// is a problem at the file's form key.
-func (f *forms) template(path string, data []byte) (*render.Template, jixiao.Problems) {
-	if f.override != nil {
-		return f.override, nil
-	}
-	name, pos := jixiao.FormOf(data)
+// template returns the built-in form of a name a data file gives.
+func (f *forms) template(name string) (*render.Template, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if tpl, ok := f.templates[name]; ok {
@@ -43,9 +38,8 @@ func (f *forms) template(path string, data []byte) (*render.Template, jixiao.Pro
 		for _, t := range render.BuiltinForms() {
 			names = append(names, fmt.Sprintf("%q", t.Form))
 		}
-		return nil, jixiao.Problems{{File: path, Pos: pos, Severity: jixiao.Error, Path: jixiao.FormKey, Label: render.DefaultTemplate().Domain().LabelOf(jixiao.FormKey),
-			Message: fmt.Sprintf("%q is not a built-in form; expected %s (see jixiao template --list), or render with --template FILE",
-				name, strings.Join(names, " or "))}}
+		return nil, fmt.Errorf("%q is not a built-in form; expected %s (see jixiao template --list), or render with --template FILE",
+			name, strings.Join(names, " or "))
 	}
 	f.templates[name] = tpl
 	return tpl, nil
@@ -66,11 +60,22 @@ func (f *forms) engine(tpl *render.Template) (*render.Engine, error) {
 	return e, nil
 }
 
-// check decodes, scores and validates a data file by its form.
-func (f *forms) check(path string, data []byte) (*jixiao.Scored, jixiao.Problems) {
-	tpl, problems := f.template(path, data)
-	if tpl == nil {
-		return nil, problems
+// check decodes, scores and validates a data file by its form, and
+// returns that form; nil when the file could not be read as far as its
+// form (its problems say why).
+func (f *forms) check(path string, data []byte) (*render.Template, *jixiao.Scored, jixiao.Problems) {
+	if f.override != nil {
+		s, problems := jixiao.Check(path, data, f.override.Domain())
+		return f.override, s, problems
 	}
-	return jixiao.Check(path, data, tpl.Domain())
+	var tpl *render.Template
+	s, problems := jixiao.CheckNamed(path, data, func(name string) (*jixiao.Form, error) {
+		t, err := f.template(name)
+		if err != nil {
+			return nil, err
+		}
+		tpl = t
+		return t.Domain(), nil
+	})
+	return tpl, s, problems
 }

@@ -50,38 +50,30 @@ func newRenderer(templatePath string) (*renderer, error) {
 	return r, nil
 }
 
-// engineFor returns the engine of the form a data file names.
-func (r *renderer) engineFor(name string, data []byte) (*render.Engine, jixiao.Problems) {
+// check checks one form by the form it names, and returns that form.
+func (r *renderer) check(name string, data []byte) (*render.Template, *jixiao.Scored, jixiao.Problems) {
 	if r.forms == nil {
-		return r.engine, nil
-	}
-	tpl, problems := r.forms.template(name, data)
-	if tpl == nil {
-		return nil, problems
-	}
-	e, err := r.forms.engine(tpl)
-	if err != nil {
-		return nil, jixiao.Problems{{File: name, Severity: jixiao.Error, Message: err.Error()}}
-	}
-	return e, nil
-}
-
-// check checks one form by the form it names.
-func (r *renderer) check(name string, data []byte) (*jixiao.Scored, jixiao.Problems) {
-	if r.forms == nil {
-		return jixiao.Check(name, data, r.engine.Template.Domain())
+		s, problems := jixiao.Check(name, data, r.engine.Template.Domain())
+		return r.engine.Template, s, problems
 	}
 	return r.forms.check(name, data)
 }
 
 // layout checks and lays out one form with the engine of its form. The
-// document is nil when the form has errors, the glyphs it uses included.
+// document is nil when the form has errors, the glyphs it uses included;
+// the engine is nil when the file could not be read as far as its form.
 func (r *renderer) layout(name string, data []byte) (*render.Engine, *render.Document, *jixiao.Scored, jixiao.Problems) {
-	e, problems := r.engineFor(name, data)
-	if e == nil {
-		return nil, nil, nil, problems
+	tpl, s, problems := r.check(name, data)
+	if tpl == nil {
+		return nil, nil, s, problems
 	}
-	s, problems := jixiao.Check(name, data, e.Template.Domain())
+	e := r.engine
+	if r.forms != nil {
+		var err error
+		if e, err = r.forms.engine(tpl); err != nil {
+			return nil, nil, s, append(problems, jixiao.Problem{File: name, Severity: jixiao.Error, Message: err.Error()})
+		}
+	}
 	if problems.Errors() > 0 {
 		return e, nil, s, problems
 	}
@@ -110,13 +102,13 @@ func (r *renderer) renderFile(in input, opt renderOptions) fileResult {
 		return res
 	}
 	if opt.summaryOnly {
-		s, problems := r.check(in.path, data)
+		_, s, problems := r.check(in.path, data)
 		res.problems, res.entry = problems, summary.NewEntry(in.name(), s, problems)
 		return res
 	}
 	base := in.outputBase(opt.outDir)
 	if opt.changed && r.upToDate(in.path, base, opt.formats) {
-		s, problems := r.check(in.path, data)
+		_, s, problems := r.check(in.path, data)
 		res.problems, res.entry, res.upToDate = problems, summary.NewEntry(in.name(), s, problems), true
 		return res
 	}

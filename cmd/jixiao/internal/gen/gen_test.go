@@ -55,10 +55,13 @@ func TestEveryFormMakesValidForms(t *testing.T) {
 	for _, tpl := range render.BuiltinForms() {
 		for n := range 30 {
 			src := FormOf(tpl, 3, n)
-			if name, _ := jixiao.FormOf([]byte(src)); name != "" && name != tpl.Form {
-				t.Fatalf("%s form %d names the form %q", tpl.Form, n, name)
+			named := func(name string) (*jixiao.Form, error) {
+				if name != "" && name != tpl.Form {
+					t.Fatalf("%s form %d names the form %q", tpl.Form, n, name)
+				}
+				return tpl.Domain(), nil
 			}
-			if _, problems := jixiao.Check("f.toml", []byte(src), tpl.Domain()); len(problems) > 0 {
+			if _, problems := jixiao.CheckNamed("f.toml", []byte(src), named); len(problems) > 0 {
 				t.Fatalf("%s form %d has problems:\n%v\n%s", tpl.Form, n, problems, src)
 			}
 		}
