@@ -2,6 +2,7 @@ package jixiao
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -9,12 +10,24 @@ import (
 	"time"
 )
 
+// builtinForms finds the two built-in forms by name, as the command does.
+func builtinForms(name string) (*Form, error) {
+	switch name {
+	case "", "部门整体支出-湖南-2020":
+		return form2020, nil
+	case "项目支出-2020":
+		return formProject, nil
+	}
+	return nil, fmt.Errorf("%q is not a built-in form", name)
+}
+
 // FuzzCheck runs Decode, Validate and Score on anything: no panic, every
 // problem says something and stands inside the file, and the same input
 // gives the same problems and the same scores.
 func FuzzCheck(f *testing.F) {
 	f.Add([]byte(readFile(f, "samples/yiyang-2020.toml")))
 	f.Add([]byte(readFile(f, minimalFile)))
+	f.Add([]byte(readFile(f, projectFile)))
 	bad, err := filepath.Glob("testdata/bad/*.toml")
 	if err != nil {
 		f.Fatal(err)
@@ -30,8 +43,8 @@ func FuzzCheck(f *testing.F) {
 		var s1, s2 *Scored
 		var p1, p2 Problems
 		within(t, 5*time.Second, func() {
-			s1, p1 = Check("f.toml", data, form2020)
-			s2, p2 = Check("f.toml", data, form2020)
+			s1, p1 = CheckNamed("f.toml", data, builtinForms)
+			s2, p2 = CheckNamed("f.toml", data, builtinForms)
 		})
 		nLines := bytes.Count(data, []byte("\n")) + 1
 		for _, p := range p1 {

@@ -48,6 +48,9 @@ func (t *Template) errorAt(e *TemplateError) *TemplateError {
 
 // check reports what would make the template draw nonsense.
 func (t *Template) check() *TemplateError {
+	if len(t.Spec.Indicators.Header) == 0 {
+		return keyError("indicators", "indicators.header: missing; the indicator block needs its header row")
+	}
 	if n, want := len(t.Table.Columns), t.Spec.Width(); n != want {
 		return keyError("table.columns", "table.columns: %d columns; %s has %d", n, t.Sheet, want)
 	}

@@ -103,6 +103,7 @@ func TestTemplateErrors(t *testing.T) {
 		{`role = 'budget'`, `role = 'budjet'`, `role: "budjet"; expected one of`},
 		{`{ text = "年度总体目标", rows = 2, style = "header" }`, `{ text = "年度总体目标", rows = 3, style = "header" }`, "rows[10]: a cell above is merged down into the indicator block"},
 		{`{ field = "deviation", style = "body" },`, ``, "indicators.items: the label, levels and items cover 8 of the 9 columns"},
+		{"[indicators]\nlabel", "[indicatorz]\nlabel", `unknown key "indicatorz"`},
 		{`parts = ["funds.spending.basic", "funds.spending.project"]`, `parts = ["funds.spending.basic", "goals.expected"]`, "sums[1]: goals.expected is not a declared field of type amount"},
 	} {
 		tpl, err := edited(t, t.TempDir(), c.old, c.new)

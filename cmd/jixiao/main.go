@@ -85,9 +85,10 @@ func findCommand(name string) *command {
 }
 
 func (c *cli) usage(w io.Writer) {
-	fmt.Fprint(w, `jixiao turns a department's performance self-evaluation, written as a TOML
-file, into the official form 附件2：部门整体支出绩效自评表 (PDF and XLSX),
-after checking and scoring it.
+	fmt.Fprint(w, `jixiao turns a performance self-evaluation, written as a TOML file, into its
+official form — 附件2：部门整体支出绩效自评表 by default, 项目支出绩效自评表, or
+a form of your own ('jixiao template --list') — as PDF and XLSX, after
+checking and scoring it.
 
 Usage:
   jixiao COMMAND [flags] ARGS
