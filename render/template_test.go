@@ -118,3 +118,25 @@ func TestTemplateErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestBuiltinForms: every built-in form parses, has a name of its own, and
+// the default comes first.
+func TestBuiltinForms(t *testing.T) {
+	forms := BuiltinForms()
+	if len(forms) != len(templates.Forms) || forms[0].Form != DefaultTemplate().Form {
+		t.Fatalf("%d forms, the first %q", len(forms), forms[0].Form)
+	}
+	seen := map[string]bool{}
+	for _, f := range forms {
+		if f.Form == "" || seen[f.Form] {
+			t.Errorf("form name %q is empty or taken", f.Form)
+		}
+		seen[f.Form] = true
+		if got, _, ok := BuiltinForm(f.Form); !ok || got.Form != f.Form {
+			t.Errorf("BuiltinForm(%q) = %v, %v", f.Form, got, ok)
+		}
+	}
+	if _, _, ok := BuiltinForm("部门整体支出-湖北-2021"); ok {
+		t.Error("an unknown name found a form")
+	}
+}
