@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"jixiao"
 	"jixiao/render"
 	"jixiao/templates"
@@ -145,5 +147,33 @@ func TestCheckJSONFields(t *testing.T) {
 	}
 	if !strings.Contains(out, `"funds.income.other": 90.4`) {
 		t.Error("figures are not written as exact numbers")
+	}
+}
+
+// TestProjectBatchSummary: a batch of 项目 forms gets a 汇总表 headed by the
+// 项目 form's own labels.
+func TestProjectBatchSummary(t *testing.T) {
+	dir, out := t.TempDir(), t.TempDir()
+	if code, _, errs := run(t, "generate", "3", "--form", "项目支出-2020", "-o", dir); code != 0 {
+		t.Fatalf("generate: %s", errs)
+	}
+	if code, _, errs := run(t, "render", "--summary-only", "-o", out, dir); code != 0 {
+		t.Fatalf("render: %s", errs)
+	}
+	f, err := excelize.OpenFile(filepath.Join(out, "汇总表.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(f.GetSheetName(0))
+	if err != nil || len(rows) < 2 {
+		t.Fatalf("rows %v, %v", rows, err)
+	}
+	if title := rows[0][0]; title != "项目支出绩效自评汇总表" {
+		t.Errorf("title %q", title)
+	}
+	head := strings.Join(rows[1], "|")
+	if !strings.Contains(head, "项目名称|年度|全年预算数（万元）|全年执行数（万元）|执行率") {
+		t.Errorf("headings %s", head)
 	}
 }

@@ -14,6 +14,7 @@ import (
 
 	"jixiao/cmd/jixiao/internal/atomicfile"
 	"jixiao/cmd/jixiao/internal/batch"
+	"jixiao/render"
 	pngout "jixiao/render/png"
 	"jixiao/render/summary"
 )
@@ -155,8 +156,9 @@ func (c *cli) renderAll(r *renderer, files []input, opt renderOptions) int {
 		return exitInterrupted
 	}
 	if len(files) > 1 || opt.summaryOnly {
-		path := summaryPath(r, files, opt)
-		if err := writeSummary(r, path, results, opt); err != nil {
+		tpl := summaryForm(r, results)
+		path := summaryPath(tpl, files, opt)
+		if err := writeSummary(tpl, path, results, opt); err != nil {
 			fmt.Fprintf(c.stderr, "jixiao render: %v\n", err)
 			return exitProblems
 		}
@@ -193,20 +195,38 @@ func sortResults(results []fileResult, files []input) {
 
 // summaryPath is OUTDIR/汇总表.xlsx, or without -o the first folder argument
 // (or the first file's folder).
-func summaryPath(r *renderer, files []input, opt renderOptions) string {
+func summaryPath(tpl *render.Template, files []input, opt renderOptions) string {
 	dir := opt.outDir
 	if dir == "" {
 		dir = files[0].root
 	}
-	return filepath.Join(dir, r.engine.Template.Summary+".xlsx")
+	return filepath.Join(dir, tpl.Summary+".xlsx")
 }
 
-func writeSummary(r *renderer, path string, results []fileResult, opt renderOptions) error {
+// summaryForm is the form whose labels head the 汇总表: the one every form
+// of the batch fills in, else --template's or the default.
+func summaryForm(r *renderer, results []fileResult) *render.Template {
+	var one *render.Template
+	for _, res := range results {
+		switch {
+		case res.form == nil:
+		case one == nil:
+			one = res.form
+		case res.form != one:
+			return r.engine.Template
+		}
+	}
+	if one == nil {
+		return r.engine.Template
+	}
+	return one
+}
+
+func writeSummary(tpl *render.Template, path string, results []fileResult, opt renderOptions) error {
 	entries := make([]summary.Entry, len(results))
 	for i, res := range results {
 		entries[i] = res.entry
 	}
-	tpl := r.engine.Template
 	so := summary.Options{Sheet: tpl.Summary, Title: tpl.Labels.SummaryTitle, Heads: summary.HeadsOf(tpl.Domain()), RateDecimals: tpl.Rules.RateDecimals,
 		Creator: "jixiao " + version(), Date: opt.date}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {

@@ -83,6 +83,7 @@ func (r *renderer) layout(name string, data []byte) (*render.Engine, *render.Doc
 
 // fileResult is what became of one input.
 type fileResult struct {
+	form     *render.Template // the form it was checked with; nil when unreadable
 	in       input
 	written  []string
 	upToDate bool // skipped by --changed
@@ -102,17 +103,20 @@ func (r *renderer) renderFile(in input, opt renderOptions) fileResult {
 		return res
 	}
 	if opt.summaryOnly {
-		_, s, problems := r.check(in.path, data)
-		res.problems, res.entry = problems, summary.NewEntry(in.name(), s, problems)
+		form, s, problems := r.check(in.path, data)
+		res.form, res.problems, res.entry = form, problems, summary.NewEntry(in.name(), s, problems)
 		return res
 	}
 	base := in.outputBase(opt.outDir)
 	if opt.changed && r.upToDate(in.path, base, opt.formats) {
-		_, s, problems := r.check(in.path, data)
-		res.problems, res.entry, res.upToDate = problems, summary.NewEntry(in.name(), s, problems), true
+		form, s, problems := r.check(in.path, data)
+		res.form, res.problems, res.entry, res.upToDate = form, problems, summary.NewEntry(in.name(), s, problems), true
 		return res
 	}
 	e, doc, s, problems := r.layout(in.path, data)
+	if e != nil {
+		res.form = e.Template
+	}
 	res.problems, res.entry = problems, summary.NewEntry(in.name(), s, problems)
 	if doc == nil {
 		return res
