@@ -90,7 +90,10 @@ func (f *Form) Prepare() error {
 	}
 	// The spec's own keys of a 三级指标 (such as 评分标准) follow the tree's.
 	var header, items []Field
-	for _, fd := range f.Fields {
+	for i, fd := range f.Fields {
+		if err := checkField(fmt.Sprintf("fields[%d]", i), fd); err != nil {
+			return err
+		}
 		if strings.HasPrefix(fd.Key, itemsKey+".") {
 			items = append(items, fd)
 		} else {
@@ -101,18 +104,7 @@ func (f *Form) Prepare() error {
 	f.byKey = make(map[string]Field, len(f.all))
 	f.byRole = map[string]Field{}
 	for _, fd := range f.all {
-		key := fmt.Sprintf("fields[%d]", max(slices.IndexFunc(f.Fields, func(x Field) bool { return x.Key == fd.Key }), 0))
-		switch {
-		case fd.Key == "" || strings.ContainsAny(fd.Key, "[] \""):
-			return formErrorf(key+".key", "%s.key: %q is not a key; expected a path such as funds.executed", key, fd.Key)
-		case fd.Label == "":
-			return formErrorf(key+".label", "%s.label: missing", key)
-		case !slices.Contains(kinds, fd.Kind) && fd.Kind != KindTables:
-			return formErrorf(key+".type", "%s.type: %q; expected text, integer, amount, points, percent or table", key, fd.Kind)
-		}
-		if strings.HasPrefix(fd.Key, "indicators") && !slices.Contains(indicatorFields, fd) && (parentKey(fd.Key) != itemsKey || fd.Kind != KindText) {
-			return formErrorf(key+".key", "%s.key: %s; a form may add only text keys to the 三级指标 (%s.KEY)", key, fd.Key, itemsKey)
-		}
+		key := fmt.Sprintf("fields[%d]", slices.IndexFunc(f.Fields, func(x Field) bool { return x == fd }))
 		if _, dup := f.byKey[fd.Key]; dup {
 			return formErrorf(key+".key", "%s.key: %s is declared twice", key, fd.Key)
 		}
@@ -124,12 +116,6 @@ func (f *Form) Prepare() error {
 		f.byKey[fd.Key] = fd
 		if fd.Role == "" {
 			continue
-		}
-		if !slices.Contains(roles, fd.Role) {
-			return formErrorf(key+".role", "%s.role: %q; expected one of %s", key, fd.Role, strings.Join(roles, ", "))
-		}
-		if !slices.Contains(roleKinds[fd.Role], fd.Kind) {
-			return formErrorf(key+".role", "%s.role: a %s field must be of type %s", key, fd.Role, roleKinds[fd.Role][0])
 		}
 		if _, dup := f.byRole[fd.Role]; dup {
 			return formErrorf(key+".role", "%s.role: %s is played by %s already", key, fd.Role, f.byRole[fd.Role].Key)
@@ -143,6 +129,26 @@ func (f *Form) Prepare() error {
 	}
 	if err := f.Rules.Check(); err != nil {
 		return &FormError{Key: "rules", Msg: "rules: " + err.Error()}
+	}
+	return nil
+}
+
+// checkField checks one field of a spec on its own; key is where the
+// template declares it, fields[3].
+func checkField(key string, fd Field) error {
+	switch {
+	case fd.Key == "" || strings.ContainsAny(fd.Key, "[] \""):
+		return formErrorf(key+".key", "%s.key: %q is not a key; expected a path such as funds.executed", key, fd.Key)
+	case fd.Label == "":
+		return formErrorf(key+".label", "%s.label: missing", key)
+	case !slices.Contains(kinds, fd.Kind):
+		return formErrorf(key+".type", "%s.type: %q; expected text, integer, amount, points, percent or table", key, fd.Kind)
+	case strings.HasPrefix(fd.Key, "indicators") && (parentKey(fd.Key) != itemsKey || fd.Kind != KindText):
+		return formErrorf(key+".key", "%s.key: %s; a form may add only text keys to the 三级指标 (%s.KEY)", key, fd.Key, itemsKey)
+	case fd.Role != "" && !slices.Contains(roles, fd.Role):
+		return formErrorf(key+".role", "%s.role: %q; expected one of %s", key, fd.Role, strings.Join(roles, ", "))
+	case fd.Role != "" && !slices.Contains(roleKinds[fd.Role], fd.Kind):
+		return formErrorf(key+".role", "%s.role: a %s field must be of type %s", key, fd.Role, roleKinds[fd.Role][0])
 	}
 	return nil
 }
