@@ -3,6 +3,7 @@ package form
 import (
 	"cmp"
 	"fmt"
+	"math/big"
 	"slices"
 	"strconv"
 	"strings"
@@ -258,6 +259,9 @@ func (b *builder) item(cs CellSpec, k int, it jixiao.Item) (string, string, *fig
 		case "band":
 			return it.Band
 		}
+		if part, ok := measurePart(key, it); ok {
+			return part
+		}
 		return it.Extra[key]
 	}
 	switch cs.Field {
@@ -278,6 +282,36 @@ func (b *builder) item(cs CellSpec, k int, it jixiao.Item) (string, string, *fig
 }
 
 func noValue(string) string { return "" }
+
+// measurePart prints a part of a numeric 年度指标值 or 实际完成值, for forms
+// that split it into 指标性质 / 指标值 / 度量单位: target.op (≥, ≤, >, <, or
+// nothing), target.value, target.unit, and the same of actual. A text that
+// is not a number is its own value, with no operator and no unit.
+func measurePart(key string, it jixiao.Item) (string, bool) {
+	which, part, ok := strings.Cut(key, ".")
+	if !ok {
+		return "", false
+	}
+	text := map[string]string{"target": it.Target, "actual": it.Actual}[which]
+	m, numeric := jixiao.ParseMeasure(text)
+	switch {
+	case !numeric && part == "value":
+		return text, true
+	case !numeric:
+		return "", true
+	case part == "op":
+		return m.Symbol(), true
+	case part == "unit":
+		return m.Unit, true
+	}
+	for places := 0; places <= 6; places++ { // the shortest exact decimal
+		s := m.Value.FloatString(places)
+		if r, _ := new(big.Rat).SetString(s); r.Cmp(m.Value) == 0 {
+			return s, true
+		}
+	}
+	return m.Value.FloatString(6), true
+}
 
 // Expand fills a pattern of header fields, such as a title's
 // "{year}年度部门整体支出绩效自评表".

@@ -122,3 +122,18 @@ func TestBuildSmallForm(t *testing.T) {
 		t.Errorf("header row %d, rows %+v", tb.HeaderRow, tb.Rows)
 	}
 }
+
+func TestMeasureParts(t *testing.T) {
+	for _, c := range []struct{ target, op, value, unit string }{
+		{"≥90%", "≥", "90", "%"}, {"≤100%", "≤", "100", "%"}, {"30个", "", "30", "个"}, {"不低于98.5%", "≥", "98.5", "%"},
+		{"按期完成", "", "按期完成", ""},
+	} {
+		it := jixiao.Item{Target: c.target}
+		op, _ := measurePart("target.op", it)
+		value, _ := measurePart("target.value", it)
+		unit, _ := measurePart("target.unit", it)
+		if op != c.op || value != c.value || unit != c.unit {
+			t.Errorf("%s → %q %q %q; want %q %q %q", c.target, op, value, unit, c.op, c.value, c.unit)
+		}
+	}
+}

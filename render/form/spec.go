@@ -72,7 +72,8 @@ const (
 
 // itemKeys are the keys of a 三级指标 a cell may show, besides those the
 // spec declares under indicators.groups.items.
-var itemKeys = []string{"n", "name", "target", "actual", "weight", "score", "deviation", "kind", "band"}
+var itemKeys = []string{"n", "name", "target", "actual", "weight", "score", "deviation", "kind", "band",
+	"target.op", "target.value", "target.unit", "actual.value", "actual.unit"}
 
 // SpecError is what is wrong with a spec, at the template key that says it.
 type SpecError struct {
