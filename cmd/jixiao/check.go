@@ -1,11 +1,11 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"jixiao"
@@ -13,8 +13,10 @@ import (
 
 var checkCommand = &command{
 	name: "check", args: "FILE|DIR...", summary: "check and score forms; print problems and scores",
-	help: `Reads each form (a folder stands for every *.toml in it), validates it and
-scores it by the official rules. Problems go to stderr, one per line:
+	help: `Reads each form (a folder stands for every *.toml under it; - reads one
+from stdin), validates it and scores it by the official rules, and checks
+that the template's fonts can draw every character, as render does.
+Problems go to stderr, one per line:
 
   FILE:LINE:COL: error|warning: PATH (中文标签): message
 
@@ -29,7 +31,7 @@ func runCheck(c *cli, cmd *command, args []string) int {
 	var templatePath string
 	files, code, done := parseFlags(c, cmd, args, func(fs *flag.FlagSet) {
 		fs.BoolVar(&asJSON, "json", false, "print problems and scores as JSON on stdout")
-		fs.StringVar(&templatePath, "template", "", "use the scoring rules of this template `FILE` instead of the built-in 附件2 (2020)")
+		fs.StringVar(&templatePath, "template", "", "check against this template `FILE`, its scoring rules and fonts, instead of the built-in 附件2 (2020)")
 	})
 	if done {
 		return code
@@ -37,20 +39,24 @@ func runCheck(c *cli, cmd *command, args []string) int {
 	if len(files) == 0 {
 		return c.usageError(cmd, "no files to check")
 	}
-	tpl, err := loadTemplate(templatePath)
+	r, err := newRenderer(templatePath)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "jixiao check: %v\n", err)
 		return exitUsage
 	}
-	inputs, err := inputFiles(files)
-	if err != nil {
-		fmt.Fprintf(c.stderr, "jixiao check: %v\n", err)
-		return exitProblems
+	set := inputFiles(files, true)
+	for _, p := range set.problems {
+		fmt.Fprintln(c.stderr, p)
 	}
+	ctx := c.context()
 	var results []checkResult
 	failed := 0
-	for _, in := range inputs {
-		res := checkFile(in.path, tpl.Rules)
+	for _, in := range set.files {
+		if ctx.Err() != nil {
+			fmt.Fprintf(c.stderr, "jixiao check: interrupted after %d of %d files\n", len(results), len(set.files))
+			return exitInterrupted
+		}
+		res := r.checkFile(ctx, c.stdin, in.path)
 		if res.Problems.Errors() > 0 {
 			failed++
 		}
@@ -73,7 +79,7 @@ func runCheck(c *cli, cmd *command, args []string) int {
 	} else if len(results) > 1 {
 		fmt.Fprintf(c.stdout, "%d files: %d without errors, %d with errors\n", len(results), len(results)-failed, failed)
 	}
-	if failed > 0 {
+	if failed > 0 || len(set.problems) > 0 {
 		return exitProblems
 	}
 	return exitOK
@@ -85,21 +91,19 @@ type checkResult struct {
 	Problems jixiao.Problems
 }
 
-func checkFile(path string, rules jixiao.Rules) checkResult {
-	data, err := os.ReadFile(path)
+// checkFile reads and checks one form ("-" is stdin), as render would:
+// the glyphs of the template's fonts included.
+func (r *renderer) checkFile(ctx context.Context, stdin io.Reader, path string) checkResult {
+	name := path
+	if path == "-" {
+		name = stdinName
+	}
+	data, err := readForm(ctx, stdin, path)
 	if err != nil {
-		p := jixiao.Problem{File: path, Severity: jixiao.Error, Message: fmt.Sprintf("cannot read: %v", unwrapPathError(err))}
-		return checkResult{File: path, Problems: jixiao.Problems{p}}
+		return checkResult{File: name, Problems: jixiao.Problems{readProblem(name, err)}}
 	}
-	s, problems := jixiao.Check(path, data, rules)
-	return checkResult{File: path, Scored: s, Problems: problems}
-}
-
-func unwrapPathError(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err
-	}
-	return err
+	s, problems := r.check(name, data)
+	return checkResult{File: name, Scored: s, Problems: problems}
 }
 
 // printSummary writes the score summary of one file.

@@ -98,8 +98,8 @@ func TestCheckUsageErrors(t *testing.T) {
 		{[]string{"check", sample, "--nope"}, 2, "flag provided but not defined: -nope"},
 		{[]string{"check", "--json=maybe", sample}, 2, "invalid boolean value"},
 		{[]string{"check", "--template", "no-such-template.toml", sample}, 2, "no-such-template.toml"},
-		{[]string{"check", "no-such-file.toml"}, 1, "no-such-file.toml: no such file or directory"},
-		{[]string{"check", "--", "--json"}, 1, "--json: no such file or directory"},
+		{[]string{"check", "no-such-file.toml"}, 1, "no-such-file.toml:1:1: error: cannot read: no such file or directory"},
+		{[]string{"check", "--", "--json"}, 1, "--json:1:1: error: cannot read: no such file or directory"},
 	} {
 		code, _, errs := run(t, c.args...)
 		if code != c.code || !strings.Contains(errs, c.err) {

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"slices"
 	"strings"
 
 	"jixiao/render"
@@ -95,73 +93,4 @@ func builtinFile(name string) []byte {
 		panic(err) // embedded at build time
 	}
 	return data
-}
-
-// input is a form file to read, and the folder it was found under, so
-// that outputs can mirror the folders below it.
-type input struct {
-	path string
-	root string // the folder given on the command line, or the file's own folder
-}
-
-// outputBase is where the outputs of in go, without their extension:
-// beside the input without outDir, else mirrored under outDir.
-func (in input) outputBase(outDir string) string {
-	base := strings.TrimSuffix(in.path, filepath.Ext(in.path))
-	if outDir == "" {
-		return base
-	}
-	rel, err := filepath.Rel(in.root, base)
-	if err != nil || strings.HasPrefix(rel, "..") {
-		rel = filepath.Base(base)
-	}
-	return filepath.Join(outDir, rel)
-}
-
-// name is how the summary names the input: its path under the folder given.
-func (in input) name() string {
-	if rel, err := filepath.Rel(in.root, in.path); err == nil && !strings.HasPrefix(rel, "..") {
-		return rel
-	}
-	return in.path
-}
-
-// inputFiles expands the arguments: a file stands for itself, a folder for
-// every *.toml under it, in a stable order.
-func inputFiles(args []string) ([]input, error) {
-	var files []input
-	for _, arg := range args {
-		info, err := os.Stat(arg)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", arg, errors.Unwrap(err))
-		}
-		if !info.IsDir() {
-			files = append(files, input{path: arg, root: filepath.Dir(arg)})
-			continue
-		}
-		var found []string
-		err = filepath.WalkDir(arg, func(path string, d os.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.IsDir() && path != arg && strings.HasPrefix(d.Name(), ".") {
-				return filepath.SkipDir
-			}
-			if !d.IsDir() && strings.EqualFold(filepath.Ext(path), ".toml") {
-				found = append(found, path)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, fmt.Errorf("reading folder %s: %w", arg, err)
-		}
-		if len(found) == 0 {
-			return nil, fmt.Errorf("%s: no .toml files in this folder", arg)
-		}
-		slices.Sort(found)
-		for _, f := range found {
-			files = append(files, input{path: f, root: arg})
-		}
-	}
-	return files, nil
 }

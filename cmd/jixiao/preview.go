@@ -68,7 +68,7 @@ func runPreview(c *cli, cmd *command, args []string) int {
 	} else if fi.IsDir() {
 		return c.usageError(cmd, "%s is a folder; preview shows one form", data)
 	}
-	b := &previewBuilder{data: data, template: templatePath}
+	b := &previewBuilder{data: data, template: templatePath, stop: c.context()}
 	watch := []string{data}
 	if templatePath != "" {
 		watch = append(watch, templatePath)

@@ -5,11 +5,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"jixiao"
 	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"slices"
+	"strings"
 	"time"
 
 	"jixiao/cmd/jixiao/internal/atomicfile"
@@ -100,22 +102,31 @@ func runRender(c *cli, cmd *command, args []string) int {
 	if opt.dpi < pngout.MinDPI || opt.dpi > pngout.MaxDPI {
 		return c.usageError(cmd, "--dpi %g: expected %d to %d", opt.dpi, pngout.MinDPI, pngout.MaxDPI)
 	}
+	if fi, err := os.Stat(opt.outDir); opt.outDir != "" && err == nil && !fi.IsDir() {
+		return c.usageError(cmd, "-o %s: not a folder; -o names the folder the outputs go into", opt.outDir)
+	}
 	r, err := newRenderer(opt.template)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "jixiao render: %v\n", err)
 		return exitUsage
 	}
-	files, err := inputFiles(inputs)
-	if err != nil {
-		fmt.Fprintf(c.stderr, "jixiao render: %v\n", err)
+	set := inputFiles(inputs, false)
+	if len(set.files) == 0 {
+		for _, p := range set.problems {
+			fmt.Fprintln(c.stderr, p)
+		}
 		return exitProblems
 	}
-	return c.renderAll(r, files, opt)
+	if err := outputClash(r, set, opt); err != nil {
+		return c.usageError(cmd, "%v", err)
+	}
+	return c.renderAll(r, set, opt)
 }
 
 // renderAll renders the files several at a time, then reports problems and
 // writes the summary.
-func (c *cli) renderAll(r *renderer, files []input, opt renderOptions) int {
+func (c *cli) renderAll(r *renderer, set inputSet, opt renderOptions) int {
+	files := set.files
 	if len(files) > 1 {
 		// Each document allocates a few MB that die at once: collecting
 		// less often saves a fifth of a batch's time, and a soft memory
@@ -126,12 +137,15 @@ func (c *cli) renderAll(r *renderer, files []input, opt renderOptions) int {
 	ctx := c.context()
 	bar := newProgress(c.stderr, c.isTerminal, opt.quiet, len(files))
 	results := make([]fileResult, 0, len(files))
-	batch.Run(ctx, files, opt.jobs, func(in input) fileResult { return r.renderFile(in, opt) }, func(res fileResult) {
+	batch.Run(ctx, files, opt.jobs, func(in input) fileResult { return r.renderFile(ctx, in, opt) }, func(res fileResult) {
 		results = append(results, res)
 		bar.step()
 	})
 	bar.finish()
 	sortResults(results, files)
+	for _, p := range set.problems {
+		fmt.Fprintln(c.stderr, p)
+	}
 	failed, written, upToDate := 0, 0, 0
 	for _, res := range results {
 		for _, p := range res.problems {
@@ -155,8 +169,15 @@ func (c *cli) renderAll(r *renderer, files []input, opt renderOptions) int {
 		return exitInterrupted
 	}
 	if len(files) > 1 || opt.summaryOnly {
-		path := summaryPath(r, files, opt)
-		if err := writeSummary(r, path, results, opt); err != nil {
+		entries := make([]summary.Entry, len(results))
+		for i, res := range results {
+			entries[i] = res.entry
+		}
+		for _, p := range summary.Duplicates(entries) {
+			fmt.Fprintln(c.stderr, p)
+		}
+		path := summaryPath(r, set, opt)
+		if err := writeSummary(r, path, entries, set.problems, opt); err != nil {
 			fmt.Fprintf(c.stderr, "jixiao render: %v\n", err)
 			return exitProblems
 		}
@@ -171,7 +192,43 @@ func (c *cli) renderAll(r *renderer, files []input, opt renderOptions) int {
 		fmt.Fprintf(c.stderr, "jixiao render: %d of %d forms not rendered\n", failed, len(files))
 		return exitProblems
 	}
+	if len(set.problems) > 0 {
+		fmt.Fprintf(c.stderr, "jixiao render: %s not read\n", plural(len(set.problems), "file or folder"))
+		return exitProblems
+	}
 	return exitOK
+}
+
+// outputClash finds, before anything is written, two forms whose outputs
+// would overwrite each other, or a form's XLSX the summary would replace.
+// Names are compared ignoring case, as Windows and macOS folders do.
+func outputClash(r *renderer, set inputSet, opt renderOptions) error {
+	owner := map[string]string{}
+	claim := func(path, by string) error {
+		key := strings.ToLower(filepath.Clean(path))
+		if other, ok := owner[key]; ok {
+			return fmt.Errorf("%s and %s would both write %s; rename one, or render them into different -o folders", other, by, path)
+		}
+		owner[key] = by
+		return nil
+	}
+	if len(set.files) > 1 || opt.summaryOnly {
+		if err := claim(summaryPath(r, set, opt), "the summary"); err != nil {
+			return err
+		}
+	}
+	if opt.summaryOnly {
+		return nil
+	}
+	for _, in := range set.files {
+		base := in.outputBase(opt.outDir)
+		for _, f := range opt.formats {
+			if err := claim(outputs(base, f, 1)[0], in.path); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 func (c *cli) context() context.Context {
@@ -191,24 +248,20 @@ func sortResults(results []fileResult, files []input) {
 	slices.SortFunc(results, func(a, b fileResult) int { return order[a.in.path] - order[b.in.path] })
 }
 
-// summaryPath is OUTDIR/汇总表.xlsx, or without -o the first folder argument
-// (or the first file's folder).
-func summaryPath(r *renderer, files []input, opt renderOptions) string {
+// summaryPath is OUTDIR/汇总表.xlsx, or without -o the folder holding
+// every argument.
+func summaryPath(r *renderer, set inputSet, opt renderOptions) string {
 	dir := opt.outDir
 	if dir == "" {
-		dir = files[0].root
+		dir = set.root
 	}
 	return filepath.Join(dir, r.engine.Template.Summary+".xlsx")
 }
 
-func writeSummary(r *renderer, path string, results []fileResult, opt renderOptions) error {
-	entries := make([]summary.Entry, len(results))
-	for i, res := range results {
-		entries[i] = res.entry
-	}
+func writeSummary(r *renderer, path string, entries []summary.Entry, other jixiao.Problems, opt renderOptions) error {
 	tpl := r.engine.Template
 	so := summary.Options{Sheet: tpl.Summary, Title: tpl.Labels.SummaryTitle, RateDecimals: tpl.Rules.RateDecimals,
-		Creator: "jixiao " + version(), Date: opt.date}
+		Creator: "jixiao " + version(), Date: opt.date, Other: other}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("summary: %w", err)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -22,8 +23,8 @@ import (
 // renderer holds what every file of a run shares: the template and its
 // fonts, loaded once. It is safe for concurrent use.
 type renderer struct {
-	engine       *render.Engine
-	templateTime time.Time // the template file's modification time; zero for the built-in one
+	engine         *render.Engine
+	templateDigest string // what the template is, for the stamps of --changed
 }
 
 func newRenderer(templatePath string) (*renderer, error) {
@@ -35,13 +36,22 @@ func newRenderer(templatePath string) (*renderer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("template %s: %w", tpl.Name, err)
 	}
-	r := &renderer{engine: e}
-	if templatePath != "" {
-		if fi, err := os.Stat(templatePath); err == nil {
-			r.templateTime = fi.ModTime()
-		}
+	digest, err := templateDigest(templatePath, tpl)
+	if err != nil {
+		return nil, fmt.Errorf("reading the template: %w", err)
 	}
-	return r, nil
+	return &renderer{engine: e, templateDigest: digest}, nil
+}
+
+// check checks and scores one form, and, when it has no errors, that the
+// template's fonts can draw its every character: what passes here, layout
+// accepts.
+func (r *renderer) check(name string, data []byte) (*jixiao.Scored, jixiao.Problems) {
+	s, problems := jixiao.Check(name, data, r.engine.Template.Rules)
+	if problems.Errors() > 0 {
+		return s, problems
+	}
+	return s, append(problems, r.engine.MissingGlyphs(s, name)...)
 }
 
 // layout checks and lays out one form. The document is nil when the form
@@ -67,23 +77,19 @@ type fileResult struct {
 // renderFile checks one form and writes its outputs. It reads and keeps
 // nothing beyond the one document, so a batch's memory does not grow with
 // the number of files.
-func (r *renderer) renderFile(in input, opt renderOptions) fileResult {
+func (r *renderer) renderFile(ctx context.Context, in input, opt renderOptions) fileResult {
 	res := fileResult{in: in}
-	data, err := os.ReadFile(in.path)
+	data, err := readForm(ctx, nil, in.path)
 	if err != nil {
-		res.problems = jixiao.Problems{{File: in.path, Severity: jixiao.Error, Message: fmt.Sprintf("cannot read: %v", unwrapPathError(err))}}
+		res.problems = jixiao.Problems{readProblem(in.path, err)}
 		res.entry = summary.NewEntry(in.name(), nil, res.problems)
 		return res
 	}
-	if opt.summaryOnly {
-		s, problems := jixiao.Check(in.path, data, r.engine.Template.Rules)
-		res.problems, res.entry = problems, summary.NewEntry(in.name(), s, problems)
-		return res
-	}
 	base := in.outputBase(opt.outDir)
-	if opt.changed && r.upToDate(in.path, base, opt.formats) {
-		s, problems := jixiao.Check(in.path, data, r.engine.Template.Rules)
-		res.problems, res.entry, res.upToDate = problems, summary.NewEntry(in.name(), s, problems), true
+	stamp := r.stamp(data, opt)
+	if opt.summaryOnly || opt.changed && upToDate(base, stamp, opt.formats) {
+		s, problems := r.check(in.path, data)
+		res.problems, res.entry, res.upToDate = problems, summary.NewEntry(in.name(), s, problems), !opt.summaryOnly
 		return res
 	}
 	doc, s, problems := r.layout(in.path, data)
@@ -95,6 +101,10 @@ func (r *renderer) renderFile(in input, opt renderOptions) fileResult {
 		res.problems = append(res.problems, outputProblem(in.path, err))
 		return res
 	}
+	if err := removeStamp(base); err != nil {
+		res.problems = append(res.problems, outputProblem(in.path, err))
+		return res
+	}
 	for _, format := range opt.formats {
 		written, err := r.writeFormat(base, format, doc, opt)
 		res.written = append(res.written, written...)
@@ -102,7 +112,12 @@ func (r *renderer) renderFile(in input, opt renderOptions) fileResult {
 			res.problems = append(res.problems, outputProblem(in.path, err))
 		}
 	}
-	res.entry.Errors = res.problems.Errors()
+	if res.problems.Errors() == 0 {
+		if err := writeStamp(base, stamp); err != nil {
+			res.problems = append(res.problems, outputProblem(in.path, err))
+		}
+	}
+	res.entry = summary.NewEntry(in.name(), s, res.problems)
 	return res
 }
 
@@ -155,26 +170,6 @@ func encode(w io.Writer, format string, e *render.Engine, doc *render.Document, 
 		return xlsx.Write(w, e, doc, xlsx.Info{Creator: creator, Subject: subject, Date: date})
 	}
 	return fmt.Errorf("unknown format %q", format)
-}
-
-// upToDate tells whether every output of a form is newer than the form and
-// the template, for --changed.
-func (r *renderer) upToDate(path, base string, formats []string) bool {
-	in, err := os.Stat(path)
-	if err != nil {
-		return false
-	}
-	since := in.ModTime()
-	if r.templateTime.After(since) {
-		since = r.templateTime
-	}
-	for _, f := range formats {
-		out, err := os.Stat(outputs(base, f, 1)[0])
-		if err != nil || !out.ModTime().After(since) {
-			return false
-		}
-	}
-	return true
 }
 
 func outputProblem(path string, err error) jixiao.Problem {
