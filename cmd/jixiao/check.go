@@ -52,11 +52,10 @@ func runCheck(c *cli, cmd *command, args []string) int {
 	var results []checkResult
 	failed := 0
 	for _, in := range set.files {
-		if ctx.Err() != nil {
-			fmt.Fprintf(c.stderr, "jixiao check: interrupted after %d of %d files\n", len(results), len(set.files))
-			return exitInterrupted
-		}
 		res := r.checkFile(ctx, c.stdin, in.path)
+		if ctx.Err() != nil {
+			break // Ctrl-C: the file in hand was not checked
+		}
 		if res.Problems.Errors() > 0 {
 			failed++
 		}
@@ -67,6 +66,10 @@ func runCheck(c *cli, cmd *command, args []string) int {
 			}
 			printSummary(c.stdout, res)
 		}
+	}
+	if ctx.Err() != nil {
+		fmt.Fprintf(c.stderr, "jixiao check: interrupted after %d of %d files\n", len(results), len(set.files))
+		return exitInterrupted
 	}
 	if asJSON {
 		enc := json.NewEncoder(c.stdout)

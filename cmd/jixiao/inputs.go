@@ -91,31 +91,36 @@ func inputFiles(args []string, allowStdin bool) inputSet {
 	return set
 }
 
-// formsUnder lists the *.toml files under dir, sorted. A subfolder that
-// cannot be read is one problem, and the walk goes on.
+// readDir lists a folder. Tests replace it to make a folder unreadable,
+// which permissions cannot do when they run as root.
+var readDir = os.ReadDir
+
+// formsUnder lists the *.toml files under dir, sorted. A folder that
+// cannot be read is one problem, and the walk goes on. Links to folders
+// are not followed.
 func formsUnder(dir string) ([]string, jixiao.Problems) {
 	var found []string
 	var problems jixiao.Problems
-	_ = filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+	var walk func(dir string)
+	walk = func(dir string) {
+		entries, err := readDir(dir)
 		if err != nil {
-			problems = append(problems, jixiao.Problem{File: path, Severity: jixiao.Error,
+			problems = append(problems, jixiao.Problem{File: dir, Severity: jixiao.Error,
 				Message: fmt.Sprintf("cannot read this folder: %v", unwrapPathError(err))})
-			if d != nil && d.IsDir() {
-				return filepath.SkipDir
+			return
+		}
+		for _, d := range entries {
+			path := filepath.Join(dir, d.Name())
+			switch {
+			case skipped(d.Name()):
+			case d.IsDir():
+				walk(path)
+			case strings.EqualFold(filepath.Ext(path), ".toml"):
+				found = append(found, path)
 			}
-			return nil
 		}
-		if path != dir && skipped(d.Name()) {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !d.IsDir() && strings.EqualFold(filepath.Ext(path), ".toml") {
-			found = append(found, path)
-		}
-		return nil
-	})
+	}
+	walk(dir)
 	slices.Sort(found)
 	return found, problems
 }
