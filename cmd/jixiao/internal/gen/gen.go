@@ -37,23 +37,28 @@ var (
 // Form returns the TOML text of the n-th generated form of a seed.
 func Form(seed uint64, n int) string {
 	r := rand.New(rand.NewPCG(seed, uint64(n)))
-	g := &form{r: r}
+	g := &form{r: r, seed: seed}
 	return g.write(n)
 }
 
-// Name returns a file name for the n-th form, e.g. "0042-长沙市教育局".
+// Name returns a file name for the n-th form, after the department the
+// form holds, e.g. "0042-长沙市教育局".
 func Name(seed uint64, n int) string {
-	r := rand.New(rand.NewPCG(seed, uint64(n)))
-	return fmt.Sprintf("%04d-%s", n, department(r))
+	return fmt.Sprintf("%04d-%s", n, Department(seed, n))
 }
 
-func department(r *rand.Rand) string {
+// Department is the department of the n-th form of a seed. It comes from
+// a stream of its own, so that Name and Form agree on it whatever else
+// the form draws.
+func Department(seed uint64, n int) string {
+	r := rand.New(rand.NewPCG(seed, ^uint64(n)))
 	return places[r.IntN(len(places))] + bureau[r.IntN(len(bureau))]
 }
 
 type form struct {
-	r *rand.Rand
-	b strings.Builder
+	r    *rand.Rand
+	seed uint64
+	b    strings.Builder
 }
 
 func (g *form) line(format string, args ...any) { fmt.Fprintf(&g.b, format+"\n", args...) }
@@ -99,7 +104,7 @@ func (g *form) write(n int) string {
 	executed := budget * int64(70+r.IntN(31)) / 100
 	g.line("# generated form %d", n)
 	g.line("year = %d", 2019+r.IntN(5))
-	g.line("department = %q", department(r))
+	g.line("department = %q", Department(g.seed, n))
 	g.line("")
 	g.line("[funds]")
 	g.line("initial_budget = %s", amount(budget*int64(60+r.IntN(40))/100))

@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -34,6 +35,9 @@ func TestFormsAreValid(t *testing.T) {
 		}
 		longest = max(longest, len([]rune(s.Goals.Expected)), len([]rune(s.Goals.Achieved)))
 		names[s.Department] = true
+		if want := fmt.Sprintf("%04d-%s", n, s.Department); Name(1, n) != want {
+			t.Errorf("form %d is named %s but holds %s", n, Name(1, n), s.Department)
+		}
 	}
 	if longest < 600 {
 		t.Errorf("the longest text is %d characters; want some very long ones", longest)

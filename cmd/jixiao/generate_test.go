@@ -1,0 +1,36 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"jixiao"
+)
+
+// TestGenerateNamesFilesAfterTheirDepartment: each file is named after
+// the department it holds.
+func TestGenerateNamesFilesAfterTheirDepartment(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, stderr := run(t, "generate", "10", "-o", dir, "--seed", "3"); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.toml"))
+	if len(files) != 10 {
+		t.Fatalf("%d files", len(files))
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, problems := jixiao.Decode(f, data)
+		if len(problems) > 0 {
+			t.Fatalf("%s: %v", f, problems)
+		}
+		if name := filepath.Base(f); !strings.HasSuffix(name, "-"+r.Department+".toml") {
+			t.Errorf("%s holds %s", name, r.Department)
+		}
+	}
+}
