@@ -52,7 +52,7 @@ func commandHelp(w io.Writer, cmd *command, fs *flag.FlagSet) {
 	var lines []string
 	fs.VisitAll(func(f *flag.Flag) {
 		name, usage := flag.UnquoteUsage(f)
-		line := "  --" + f.Name
+		line := "  " + flagName(f.Name)
 		if name != "" {
 			line += " " + name
 		}
@@ -66,6 +66,15 @@ func commandHelp(w io.Writer, cmd *command, fs *flag.FlagSet) {
 		fmt.Fprintf(w, "\nFlags:\n%s\n", strings.Join(lines, "\n"))
 	}
 	fmt.Fprintln(w, "  --help\n      show this help")
+}
+
+// flagName is how help and messages write a flag: -o for one letter,
+// --format for a word. Either dash count is accepted on the command line.
+func flagName(name string) string {
+	if len([]rune(name)) == 1 {
+		return "-" + name
+	}
+	return "--" + name
 }
 
 // usageError prints a usage problem and returns the usage exit status.

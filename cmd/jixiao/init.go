@@ -13,16 +13,13 @@ var initCommand = &command{
 	name: "init", args: "[FILE]", summary: "write a blank form to fill in",
 	help: `Writes an empty, commented form with every key of the format: one 一级,
 二级 and 三级 indicator to copy for the others. Without FILE it prints the
-form on stdout. An existing file is kept unless --force is given.`,
+form on stdout. An existing file is kept unless --force is given.
+
+Examples:
+  jixiao init my-form.toml
+  jixiao init -o my-form.toml --force`,
 	run: func(c *cli, cmd *command, args []string) int {
-		var force bool
-		files, code, done := parseFlags(c, cmd, args, func(fs *flag.FlagSet) {
-			fs.BoolVar(&force, "force", false, "overwrite FILE if it exists")
-		})
-		if done {
-			return code
-		}
-		return writeBuiltin(c, cmd, files, templates.Blank2020, force)
+		return runWriteBuiltin(c, cmd, args, templates.Blank2020)
 	},
 }
 
@@ -31,17 +28,32 @@ var templateCommand = &command{
 	help: `Writes the built-in template of 附件2 — paper, margins, fonts, styles, column
 widths, labels and scoring rules — to FILE (or stdout). Edit the copy, then
 use it with 'jixiao render --template FILE' or watch it with
-'jixiao preview --template FILE'.`,
+'jixiao preview --template FILE'.
+
+Examples:
+  jixiao template my-template.toml
+  jixiao template -o my-template.toml
+  jixiao render my-form.toml --template my-template.toml`,
 	run: func(c *cli, cmd *command, args []string) int {
-		var force bool
-		files, code, done := parseFlags(c, cmd, args, func(fs *flag.FlagSet) {
-			fs.BoolVar(&force, "force", false, "overwrite FILE if it exists")
-		})
-		if done {
-			return code
-		}
-		return writeBuiltin(c, cmd, files, templates.Form2020, force)
+		return runWriteBuiltin(c, cmd, args, templates.Form2020)
 	},
+}
+
+// runWriteBuiltin runs init or template: FILE, or -o FILE, or stdout.
+func runWriteBuiltin(c *cli, cmd *command, args []string, name string) int {
+	var force bool
+	var out string
+	files, code, done := parseFlags(c, cmd, args, func(fs *flag.FlagSet) {
+		fs.StringVar(&out, "o", "", "write to `FILE` (the same as giving FILE)")
+		fs.BoolVar(&force, "force", false, "overwrite FILE if it exists")
+	})
+	if done {
+		return code
+	}
+	if out != "" {
+		files = append([]string{out}, files...)
+	}
+	return writeBuiltin(c, cmd, files, name, force)
 }
 
 // writeBuiltin writes an embedded file to the one FILE argument, or stdout.

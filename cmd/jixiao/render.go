@@ -22,19 +22,32 @@ import (
 
 var renderCommand = &command{
 	name: "render", args: "FILE|DIR...", summary: "check forms and write them as PDF and XLSX",
-	help: `Checks each form (a folder stands for every *.toml under it, its subfolders
-mirrored under OUTDIR) and writes it as the official 附件2 table:
+	help: `Checks each form (a folder stands for every *.toml under it, hidden files
+and editors' lock files aside) and writes it as the official 附件2 table:
 NAME.pdf, with the fonts embedded, and NAME.xlsx, the same table for
 editing in Excel or WPS with its scores as formulas. --format png writes
 page images NAME-1.png, NAME-2.png, ... instead or as well.
 
+With -o, the outputs mirror the inputs' paths below the folder holding
+every argument: 'render y2021/ y2022/ -o out' writes out/y2021/... and
+out/y2022/.... Outputs that would still overwrite each other (names that
+differ only in case, a form named like the summary) are refused before
+anything is written.
+
 A form with errors is refused, and nothing is written for it; every other
-form is still written, and the problems are listed at the end. Each file is
+form is still written, and the problems are listed at the end, as is a
+folder that cannot be read. Each file is
 written to a temporary name and renamed, so no half-written file is ever
 left, even when the run is interrupted (Ctrl-C): finished files stay.
 
 With more than one form, the run also writes OUTDIR/汇总表.xlsx (the name
-comes from the template): one row per department, ranked by 总分.
+comes from the template): for each year, a sheet with one row per
+department, ranked by 总分 (equal 总分, equal rank), a department given
+twice flagged; and a sheet 问题清单 listing every problem of every form.
+
+--changed skips a form whose outputs were made from the same form, the
+same template and fonts and the same jixiao version: render records these
+in a hidden file .NAME.jixiao beside the outputs.
 
 Without -o, outputs go beside their inputs. Outputs carry no creation date
 unless --date is given, so the same input gives the same bytes.
@@ -76,11 +89,11 @@ func runRender(c *cli, cmd *command, args []string) int {
 		fs.StringVar(&formats, "format", "pdf,xlsx", "comma-separated output `FORMATS`: pdf, xlsx, png")
 		fs.StringVar(&opt.template, "template", "", "lay out with this template `FILE` (see 'jixiao template')")
 		fs.StringVar(&date, "date", "", "record a creation `DATE` in the PDF and XLSX: YYYY-MM-DD, RFC 3339, or now")
-		fs.Float64Var(&opt.dpi, "dpi", opt.dpi, "resolution of --format png, in dots per inch")
+		fs.Float64Var(&opt.dpi, "dpi", opt.dpi, "resolution of --format png, in `DPI` (dots per inch)")
 		fs.IntVar(&opt.jobs, "j", opt.jobs, "render `N` forms at a time")
 		fs.BoolVar(&opt.quiet, "q", false, "print no progress")
 		fs.BoolVar(&opt.verbose, "v", false, "list every file written")
-		fs.BoolVar(&opt.changed, "changed", false, "skip forms whose outputs are newer than the form and the template")
+		fs.BoolVar(&opt.changed, "changed", false, "skip forms whose outputs were made from the same form, template and version")
 		fs.BoolVar(&opt.summaryOnly, "summary-only", false, "check every form and write only the summary (汇总表)")
 	})
 	if done {
