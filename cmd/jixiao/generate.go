@@ -19,7 +19,7 @@ They are for trying a batch run or measuring speed, not for submission.
 The same --seed gives the same forms.
 
 Example:
-  jixiao generate 200 -o /tmp/forms && jixiao render /tmp/forms -o /tmp/out`,
+  jixiao generate 20 -o /tmp/forms && jixiao render /tmp/forms -o /tmp/out`,
 	run: func(c *cli, cmd *command, args []string) int {
 		var dir string
 		var seed uint64

@@ -118,7 +118,9 @@ func loopbackAddr(addr string) bool {
 // openBrowser asks the desktop to open url, and does not wait: without a
 // desktop (a server, a container) the address printed is enough. Tests
 // replace it.
-var openBrowser = func(url string) {
+var openBrowser = defaultOpenBrowser
+
+func defaultOpenBrowser(url string) {
 	var cmd *exec.Cmd
 	switch runtime.GOOS {
 	case "darwin":
