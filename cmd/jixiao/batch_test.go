@@ -261,3 +261,20 @@ func BenchmarkBatch(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "forms/s")
 }
+
+// TestDuplicateDepartmentWarned: two forms of one department and year
+// are both ranked, with a warning naming them.
+func TestDuplicateDepartmentWarned(t *testing.T) {
+	src, err := os.ReadFile(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, out := t.TempDir(), t.TempDir()
+	writeFile(t, filepath.Join(dir, "a.toml"), src)
+	writeFile(t, filepath.Join(dir, "b.toml"), src)
+	code, _, stderr := run(t, "render", dir, "-o", out, "--summary-only", "-q")
+	want := filepath.Join(dir, "b.toml") + ":1:1: warning: same department and year as a.toml (益阳市工业和信息化局, 2020): the summary ranks both\n"
+	if code != exitOK || stderr != want {
+		t.Errorf("exit %d, stderr %q\nwant %q", code, stderr, want)
+	}
+}

@@ -82,18 +82,18 @@ func (r *renderer) renderFile(ctx context.Context, in input, opt renderOptions) 
 	data, err := readForm(ctx, nil, in.path)
 	if err != nil {
 		res.problems = jixiao.Problems{readProblem(in.path, err)}
-		res.entry = summary.NewEntry(in.name(), nil, res.problems)
+		res.entry = newEntry(in, nil, res.problems)
 		return res
 	}
 	base := in.outputBase(opt.outDir)
 	stamp := r.stamp(data, opt)
 	if opt.summaryOnly || opt.changed && upToDate(base, stamp, opt.formats) {
 		s, problems := r.check(in.path, data)
-		res.problems, res.entry, res.upToDate = problems, summary.NewEntry(in.name(), s, problems), !opt.summaryOnly
+		res.problems, res.entry, res.upToDate = problems, newEntry(in, s, problems), !opt.summaryOnly
 		return res
 	}
 	doc, s, problems := r.layout(in.path, data)
-	res.problems, res.entry = problems, summary.NewEntry(in.name(), s, problems)
+	res.problems, res.entry = problems, newEntry(in, s, problems)
 	if doc == nil {
 		return res
 	}
@@ -117,8 +117,15 @@ func (r *renderer) renderFile(ctx context.Context, in input, opt renderOptions) 
 			res.problems = append(res.problems, outputProblem(in.path, err))
 		}
 	}
-	res.entry = summary.NewEntry(in.name(), s, res.problems)
+	res.entry = newEntry(in, s, res.problems)
 	return res
+}
+
+// newEntry is the summary's line of a form.
+func newEntry(in input, s *jixiao.Scored, problems jixiao.Problems) summary.Entry {
+	e := summary.NewEntry(in.name(), s, problems)
+	e.Path = in.path
+	return e
 }
 
 // outputs are the files a format writes for base.

@@ -10,14 +10,13 @@ import (
 // form's in the order of the entries, each duplicated department's
 // warning after its own problems.
 func problemRows(entries []Entry, other jixiao.Problems) jixiao.Problems {
-	dups := map[string]jixiao.Problems{}
-	for _, p := range Duplicates(entries) {
-		dups[p.File] = append(dups[p.File], p)
-	}
+	dup := duplicateOf(entries)
 	out := append(jixiao.Problems{}, other...)
-	for _, e := range entries {
+	for i, e := range entries {
 		out = append(out, e.Problems...)
-		out = append(out, dups[e.File]...)
+		if dup[i] >= 0 {
+			out = append(out, duplicateProblem(e, entries[dup[i]]))
+		}
 	}
 	return out
 }

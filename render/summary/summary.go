@@ -22,6 +22,7 @@ import (
 // its problems when the form could not be rendered.
 type Entry struct {
 	File        string // tells the forms apart, e.g. y2021/档案馆.toml
+	Path        string // the file as its problems name it, e.g. forms/y2021/档案馆.toml; "" is File
 	Department  string
 	Year        int
 	Scored      bool // false when the form had errors
@@ -83,20 +84,37 @@ const problemsSheet = "问题清单"
 // form already has: both are ranked, which the reader must know.
 func Duplicates(entries []Entry) jixiao.Problems {
 	var out jixiao.Problems
-	first := map[string]string{}
-	for _, e := range entries {
+	for i, first := range duplicateOf(entries) {
+		if first >= 0 {
+			out = append(out, duplicateProblem(entries[i], entries[first]))
+		}
+	}
+	return out
+}
+
+// duplicateOf gives, for each entry, the index of the first entry of the
+// same department and year when it is a later one, else -1.
+func duplicateOf(entries []Entry) []int {
+	out := make([]int, len(entries))
+	first := map[string]int{}
+	for i, e := range entries {
+		out[i] = -1
 		if e.Department == "" {
 			continue
 		}
 		key := fmt.Sprintf("%s\x00%d", e.Department, e.Year)
 		if f, ok := first[key]; ok {
-			out = append(out, jixiao.Problem{File: e.File, Severity: jixiao.Warning,
-				Message: fmt.Sprintf("same department and year as %s (%s, %d): the summary ranks both", f, e.Department, e.Year)})
+			out[i] = f
 			continue
 		}
-		first[key] = e.File
+		first[key] = i
 	}
 	return out
+}
+
+func duplicateProblem(e, first Entry) jixiao.Problem {
+	return jixiao.Problem{File: cmp.Or(e.Path, e.File), Severity: jixiao.Warning,
+		Message: fmt.Sprintf("same department and year as %s (%s, %d): the summary ranks both", first.File, e.Department, e.Year)}
 }
 
 // Write writes the summary workbook to w: one ranking sheet per year (the
