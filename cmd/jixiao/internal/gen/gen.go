@@ -47,12 +47,14 @@ func Name(seed uint64, n int) string {
 	return fmt.Sprintf("%04d-%s", n, Department(seed, n))
 }
 
-// Department is the department of the n-th form of a seed. It comes from
-// a stream of its own, so that Name and Form agree on it whatever else
-// the form draws.
+// Department is the department of the n-th form of a seed: the first
+// len(places)×len(bureau) forms of a seed have different departments, so
+// that a generated batch ranks no department twice. It depends on seed and
+// n alone, so that Name and Form agree on it whatever else the form draws.
 func Department(seed uint64, n int) string {
-	r := rand.New(rand.NewPCG(seed, ^uint64(n)))
-	return places[r.IntN(len(places))] + bureau[r.IntN(len(bureau))]
+	all := len(places) * len(bureau)
+	i := rand.New(rand.NewPCG(seed, 0x6a697869616f)).Perm(all)[n%all]
+	return places[i/len(bureau)] + bureau[i%len(bureau)]
 }
 
 type form struct {
