@@ -75,7 +75,13 @@ func runCheck(c *cli, cmd *command, args []string) int {
 		enc := json.NewEncoder(c.stdout)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
-		if err := enc.Encode(map[string]any{"files": jsonResults(results)}); err != nil {
+		// A folder or argument that could not be read is listed as a file
+		// with its one problem, so that tools see it.
+		var unread []checkResult
+		for _, p := range set.problems {
+			unread = append(unread, checkResult{File: p.File, Problems: jixiao.Problems{p}})
+		}
+		if err := enc.Encode(map[string]any{"files": jsonResults(append(unread, results...))}); err != nil {
 			fmt.Fprintf(c.stderr, "jixiao check: %v\n", err)
 			return exitProblems
 		}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -124,5 +125,19 @@ func TestUnreadableSubfolder(t *testing.T) {
 	code, stdout, _ = run(t, "check", dir)
 	if code != exitProblems || !strings.Contains(stdout, "4 files: 4 without errors") {
 		t.Errorf("check: exit %d, stdout %q", code, stdout)
+	}
+}
+
+// TestCheckJSONListsUnreadArguments: --json lists an argument that could
+// not be read, with its problem, among the files.
+func TestCheckJSONListsUnreadArguments(t *testing.T) {
+	code, stdout, _ := run(t, "check", "--json", "no-such-folder", sample)
+	var out jsonOut
+	if err := json.Unmarshal([]byte(stdout), &out); err != nil {
+		t.Fatalf("%v: %s", err, stdout)
+	}
+	if code != exitProblems || len(out.Files) != 2 || out.Files[0].File != "no-such-folder" || out.Files[0].Errors != 1 ||
+		!strings.Contains(out.Files[0].Problems[0].Message, "no such file") || out.Files[1].Score == nil {
+		t.Errorf("exit %d: %+v", code, out)
 	}
 }
