@@ -1,11 +1,11 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"jixiao/render"
@@ -88,7 +88,7 @@ func loadTemplate(path string) (*render.Template, error) {
 	if path == "" {
 		return render.DefaultTemplate(), nil
 	}
-	data, err := os.ReadFile(path)
+	data, err := readTemplate(context.Background(), path)
 	if err != nil {
 		return nil, fmt.Errorf("reading the template: %w", err)
 	}

@@ -63,7 +63,7 @@ func (b *previewBuilder) renderer() (*renderer, []string, jixiao.Problems) {
 		}
 		return b.r, nil, nil
 	}
-	src, err := os.ReadFile(b.template)
+	src, err := readTemplate(b.ctx(), b.template)
 	if err != nil {
 		return nil, nil, jixiao.Problems{{File: b.template, Severity: jixiao.Error,
 			Message: fmt.Sprintf("cannot read the template: %v", unwrapPathError(err))}}

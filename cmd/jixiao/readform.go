@@ -25,8 +25,25 @@ func readForm(ctx context.Context, stdin io.Reader, path string) ([]byte, error)
 		if stdin == nil {
 			return nil, errors.New("no stdin")
 		}
-		return readAtMost(ctx, stdin)
+		return readAtMost(ctx, stdin, jixiao.MaxFileSize+1)
 	}
+	return readRegular(ctx, path, jixiao.MaxFileSize+1)
+}
+
+// maxTemplateSize bounds a template file; the built-in one is 10 kB.
+const maxTemplateSize = 1 << 20
+
+// readTemplate reads a template file as readForm reads a form.
+func readTemplate(ctx context.Context, path string) ([]byte, error) {
+	data, err := readRegular(ctx, path, maxTemplateSize+1)
+	if err == nil && len(data) > maxTemplateSize {
+		return nil, fmt.Errorf("%s is more than %d MB; a template is a few kilobytes", path, maxTemplateSize>>20)
+	}
+	return data, err
+}
+
+// readRegular reads at most limit bytes of the regular file path.
+func readRegular(ctx context.Context, path string, limit int64) ([]byte, error) {
 	// O_NONBLOCK: opening a FIFO waits for a writer without it. It changes
 	// nothing for a regular file.
 	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
@@ -44,20 +61,20 @@ func readForm(ctx context.Context, stdin io.Reader, path string) ([]byte, error)
 		}
 		return nil, errNotRegular
 	}
-	return readAtMost(ctx, f)
+	return readAtMost(ctx, f, limit)
 }
 
-// readAtMost reads r to its end or to one byte past the form size limit,
-// in a goroutine, so that a cancelled ctx returns at once; the read left
-// behind ends with the process.
-func readAtMost(ctx context.Context, r io.Reader) ([]byte, error) {
+// readAtMost reads r to its end or to limit bytes, in a goroutine, so
+// that a cancelled ctx returns at once; the read left behind ends with
+// the process.
+func readAtMost(ctx context.Context, r io.Reader, limit int64) ([]byte, error) {
 	type result struct {
 		data []byte
 		err  error
 	}
 	done := make(chan result, 1)
 	go func() {
-		data, err := io.ReadAll(io.LimitReader(r, jixiao.MaxFileSize+1))
+		data, err := io.ReadAll(io.LimitReader(r, limit))
 		done <- result{data, err}
 	}()
 	select {

@@ -50,6 +50,23 @@ func TestSpecialFilesRefused(t *testing.T) {
 	}
 }
 
+// TestSpecialTemplateRefused: --template names a device or a FIFO: a
+// usage error at once.
+func TestSpecialTemplateRefused(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "my.toml")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{"/dev/zero", fifo} {
+		within(t, 5*time.Second, "--template "+path, func() {
+			code, _, stderr := run(t, "check", "--template", path, sample)
+			if code != exitUsage || !strings.Contains(stderr, "not a regular file") {
+				t.Errorf("--template %s: exit %d, stderr %q", path, code, stderr)
+			}
+		})
+	}
+}
+
 // TestReadFormReadsAtMostTheLimit: a big file is read only to one byte
 // past the limit, and the check refuses it.
 func TestReadFormReadsAtMostTheLimit(t *testing.T) {
