@@ -13,7 +13,7 @@ import (
 
 // errNotRegular refuses devices, FIFOs and sockets: /dev/zero never ends,
 // and a FIFO without a writer never answers.
-var errNotRegular = errors.New("not a regular file (a device, FIFO or socket); give the form's file, or - for stdin")
+var errNotRegular = errors.New("not a regular file (a device, FIFO or socket)")
 
 // readForm reads a form: path, or stdin when path is "-". It reads at
 // most jixiao.MaxFileSize+1 bytes, so that a file too big is refused by
