@@ -278,3 +278,31 @@ func TestDuplicateDepartmentWarned(t *testing.T) {
 		t.Errorf("exit %d, stderr %q\nwant %q", code, stderr, want)
 	}
 }
+
+// TestStampsOnlyInOutputFolders: a form rendered in place gets no hidden
+// stamp beside it; with -o or --changed it does.
+func TestStampsOnlyInOutputFolders(t *testing.T) {
+	src, err := os.ReadFile(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, out := t.TempDir(), t.TempDir()
+	form := filepath.Join(dir, "form.toml")
+	writeFile(t, form, src)
+	for _, c := range []struct {
+		args  []string
+		stamp string
+		want  bool
+	}{
+		{[]string{"render", form}, filepath.Join(dir, ".form.jixiao"), false},
+		{[]string{"render", form, "-o", out}, filepath.Join(out, ".form.jixiao"), true},
+		{[]string{"render", form, "--changed"}, filepath.Join(dir, ".form.jixiao"), true},
+	} {
+		if code, _, stderr := run(t, c.args...); code != exitOK {
+			t.Fatalf("%v: exit %d: %s", c.args, code, stderr)
+		}
+		if _, err := os.Stat(c.stamp); (err == nil) != c.want {
+			t.Errorf("%v: stamp %s exists: %v, want %v", c.args, c.stamp, err == nil, c.want)
+		}
+	}
+}

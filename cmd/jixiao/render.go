@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"jixiao"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -14,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"jixiao"
 	"jixiao/cmd/jixiao/internal/atomicfile"
 	"jixiao/cmd/jixiao/internal/batch"
 	pngout "jixiao/render/png"
@@ -36,9 +36,9 @@ anything is written.
 
 A form with errors is refused, and nothing is written for it; every other
 form is still written, and the problems are listed at the end, as is a
-folder that cannot be read. Each file is
-written to a temporary name and renamed, so no half-written file is ever
-left, even when the run is interrupted (Ctrl-C): finished files stay.
+folder that cannot be read. Each file is written to a temporary name and
+renamed, so no half-written file is ever left, even when the run is
+interrupted (Ctrl-C): finished files stay.
 
 With more than one form, the run also writes OUTDIR/汇总表.xlsx (the name
 comes from the template): for each year, a sheet with one row per
@@ -46,8 +46,9 @@ department, ranked by 总分 (equal 总分, equal rank), a department given
 twice flagged; and a sheet 问题清单 listing every problem of every form.
 
 --changed skips a form whose outputs were made from the same form, the
-same template and fonts and the same jixiao version: render records these
-in a hidden file .NAME.jixiao beside the outputs.
+same template and fonts and the same jixiao version. With -o or --changed,
+render records these in a hidden file .NAME.jixiao beside the outputs; a
+form without one is rendered.
 
 Without -o, outputs go beside their inputs. Outputs carry no creation date
 unless --date is given, so the same input gives the same bytes.
@@ -132,6 +133,12 @@ func runRender(c *cli, cmd *command, args []string) int {
 	}
 	if err := outputClash(r, set, opt); err != nil {
 		return c.usageError(cmd, "%v", err)
+	}
+	if opt.outDir != "" {
+		if err := os.MkdirAll(opt.outDir, 0o755); err != nil {
+			fmt.Fprintf(c.stderr, "jixiao render: -o: %v\n", err)
+			return exitProblems
+		}
 	}
 	return c.renderAll(r, set, opt)
 }

@@ -112,7 +112,10 @@ func (r *renderer) renderFile(ctx context.Context, in input, opt renderOptions) 
 			res.problems = append(res.problems, outputProblem(in.path, err))
 		}
 	}
-	if res.problems.Errors() == 0 {
+	// A stamp beside outputs in their own folder (-o), or when asked for
+	// (--changed); not beside a form rendered in place, where it would
+	// only clutter the officer's folder.
+	if res.problems.Errors() == 0 && (opt.changed || opt.outDir != "") {
 		if err := writeStamp(base, stamp); err != nil {
 			res.problems = append(res.problems, outputProblem(in.path, err))
 		}
