@@ -166,14 +166,21 @@ func commonFolder(args []string) string {
 	if root == "" || strings.HasSuffix(root, ":") {
 		root += string(filepath.Separator) // "/" or "C:\"
 	}
+	// Below the current folder, say it as the arguments did: forms/.
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, root); err == nil && filepath.IsLocal(rel) {
+			return rel
+		}
+	}
 	return root
 }
 
 // relTo is path below root, or path's name when it is not below it.
 func relTo(root, path string) string {
-	abs, err := filepath.Abs(path)
-	if err == nil {
-		if rel, err := filepath.Rel(root, abs); err == nil && filepath.IsLocal(rel) {
+	absRoot, err1 := filepath.Abs(root)
+	abs, err2 := filepath.Abs(path)
+	if err1 == nil && err2 == nil {
+		if rel, err := filepath.Rel(absRoot, abs); err == nil && filepath.IsLocal(rel) {
 			return rel
 		}
 	}
