@@ -22,7 +22,11 @@ Problems go to stderr, one per line:
 
 and a score summary per file to stdout (执行率, 预算执行得分, each 一级指标,
 总分, 等级). Exit status 0 when no file has an error, 1 when any has, 2 for
-a usage error. Warnings do not change the exit status.`,
+a usage error. Warnings do not change the exit status.
+
+Examples:
+  jixiao check my-form.toml
+  jixiao check forms/ --json`,
 	run: runCheck,
 }
 

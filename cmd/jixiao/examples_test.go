@@ -150,7 +150,7 @@ func TestExamplesRun(t *testing.T) {
 	for _, ex := range examples {
 		found[ex.source]++
 	}
-	for _, source := range []string{"jixiao --help", "jixiao help render", "jixiao help preview", "jixiao help generate",
+	for _, source := range []string{"jixiao --help", "jixiao help check", "jixiao help render", "jixiao help preview", "jixiao help generate",
 		"jixiao help init", "jixiao help template", "README.md code blocks", "README.md code spans", "templates/fujian2-2020.toml"} {
 		if found[source] == 0 {
 			t.Errorf("no example found in %s", source)
