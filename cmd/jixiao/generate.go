@@ -41,7 +41,12 @@ Example:
 			fmt.Fprintf(c.stderr, "jixiao generate: %v\n", err)
 			return exitProblems
 		}
+		ctx := c.context()
 		for i := range n {
+			if ctx.Err() != nil {
+				fmt.Fprintf(c.stderr, "jixiao generate: interrupted after %d of %d forms\n", i, n)
+				return exitInterrupted
+			}
 			path := filepath.Join(dir, gen.Name(seed, i)+".toml")
 			if err := atomicfile.Write(path, []byte(gen.Form(seed, i))); err != nil {
 				fmt.Fprintf(c.stderr, "jixiao generate: %v\n", err)

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -32,5 +34,17 @@ func TestGenerateNamesFilesAfterTheirDepartment(t *testing.T) {
 		if name := filepath.Base(f); !strings.HasSuffix(name, "-"+r.Department+".toml") {
 			t.Errorf("%s holds %s", name, r.Department)
 		}
+	}
+}
+
+// TestGenerateStopsOnInterrupt: Ctrl-C stops a long generate at once.
+func TestGenerateStopsOnInterrupt(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out, errs bytes.Buffer
+	c := &cli{ctx: ctx, stdout: &out, stderr: &errs}
+	dir := t.TempDir()
+	if code := c.main([]string{"generate", "1000000", "-o", dir}); code != exitInterrupted || !strings.Contains(errs.String(), "interrupted after 0 of 1000000") {
+		t.Errorf("exit %d, stderr %q", code, errs.String())
 	}
 }
