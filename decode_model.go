@@ -2,7 +2,9 @@ package jixiao
 
 import (
 	"errors"
+	"fmt"
 	"math"
+	"math/big"
 	"strconv"
 	"strings"
 )
@@ -185,6 +187,12 @@ func (d *decoder) figure(o object, name string) Figure {
 func parseFigure(v any, raw string, kind Kind) (Figure, error) {
 	what := describeKind(kind)
 	switch v := v.(type) {
+	case int64, float64:
+		if kind == KindPercent {
+			return Figure{}, percentAsNumber(v, raw)
+		}
+	}
+	switch v := v.(type) {
 	case int64:
 		if v > int64(maxFixed/100) || v < -int64(maxFixed/100) {
 			return Figure{}, errors.New(strconv.FormatInt(v, 10) + " is too large")
@@ -212,7 +220,7 @@ func parseFigure(v any, raw string, kind Kind) (Figure, error) {
 			return Figure{}, errors.New("is " + describeValue(v) + "; expected " + what + " without quotes")
 		}
 		s := strings.TrimSpace(v)
-		num, hasPct := strings.CutSuffix(strings.Replace(s, "％", "%", 1), "%")
+		num, hasPct := strings.CutSuffix(foldFigure(s), "%")
 		x, err := ParseFixed(num)
 		if !hasPct || err != nil {
 			if err == nil || err == errNotDecimal {
@@ -224,6 +232,33 @@ func parseFigure(v any, raw string, kind Kind) (Figure, error) {
 	default:
 		return Figure{}, errors.New("is " + describeValue(v) + "; expected " + what)
 	}
+}
+
+// percentAsNumber refuses a percentage written as a bare number: 0.96
+// could mean 96% or 0.96%, and 1 could mean 100% or 1%. The message
+// spells the string to write, reading a number up to 1 as a ratio.
+func percentAsNumber(v any, raw string) error {
+	x := new(big.Rat)
+	switch v := v.(type) {
+	case int64:
+		x.SetInt64(v)
+	case float64:
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return errors.New(raw + ` is not a finite number; expected a percentage such as "90%"`)
+		}
+		// Read the float as its shortest decimal, so that 0.96 is 96, not 95.999….
+		x.SetString(strconv.FormatFloat(v, 'f', -1, 64))
+	}
+	if x.Sign() >= 0 && x.Cmp(big.NewRat(1, 1)) <= 0 {
+		x.Mul(x, big.NewRat(100, 1))
+	}
+	return fmt.Errorf("is %s; write the percentage in quotes: \"%s%%\"", describeValue(v), ratString(x))
+}
+
+// ratString prints a rational with at most 4 decimals, without trailing zeros.
+func ratString(x *big.Rat) string {
+	s := x.FloatString(4)
+	return strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
 }
 
 // fixedFigure keeps the file's own spelling of a number ("90.40", "735"),

@@ -5,8 +5,10 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // FuzzCheck runs Decode, Validate and Score on anything: no panic, every
@@ -63,4 +65,51 @@ func FuzzCheck(f *testing.F) {
 			t.Errorf("two runs scored differently: %s/%s, %s/%s", s1.Total, s2.Total, s1.ExecScore, s2.ExecScore)
 		}
 	})
+}
+
+// FuzzFullWidth: a figure typed in full-width characters (as Chinese input
+// methods type them) reads exactly as its ASCII twin, whether it is a
+// 年度指标值 or 实际完成值 or a declared 执行率.
+func FuzzFullWidth(f *testing.F) {
+	for _, s := range []string{"≥90%", "85%", "≤100%", "<5.5%", "=100%", "30个", "1,000万元", "96.8%", "100km", "30元/亩", ">=90%", "+5%", "-5%", "90 %", "按期完成"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			t.Skip("a form is UTF-8; Decode refuses anything else")
+		}
+		wide := toFullWidth(s)
+		m1, ok1 := ParseMeasure(s)
+		m2, ok2 := ParseMeasure(wide)
+		if ok1 != ok2 || ok1 && (m1.Op != m2.Op || m1.Value.Cmp(m2.Value) != 0 || m1.Unit != m2.Unit) {
+			t.Errorf("ParseMeasure(%q) = %v %+v, ParseMeasure(%q) = %v %+v", s, ok1, m1, wide, ok2, m2)
+		}
+		f1, err1 := parseFigure(s, s, KindPercent)
+		f2, err2 := parseFigure(wide, wide, KindPercent)
+		if (err1 == nil) != (err2 == nil) || f1.Value != f2.Value {
+			t.Errorf("percent %q = %v %v, %q = %v %v", s, f1.Value, err1, wide, f2.Value, err2)
+		}
+		if err2 == nil && f2.Text != strings.TrimSpace(wide) {
+			t.Errorf("percent %q is kept as %q; want it as written", wide, f2.Text)
+		}
+	})
+}
+
+// toFullWidth types s as a Chinese input method in full-width mode would:
+// ASCII letters, digits and signs become U+FF01–FF5E, spaces U+3000, and
+// ≥ ≤ become ≧ ≦.
+func toFullWidth(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == ' ':
+			return '\u3000'
+		case r == '≥':
+			return '≧'
+		case r == '≤':
+			return '≦'
+		case r >= '0' && r <= '9', r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', strings.ContainsRune("%.+-<=>/", r):
+			return r + 0xFEE0
+		}
+		return r
+	}, s)
 }

@@ -46,10 +46,34 @@ func TestAmounts(t *testing.T) {
 			edits: []string{`execution_rate = "100%"`, `execution_rate = "-5%"`},
 			want:  []string{"f.toml:9:18: error: funds.execution_rate (执行率): -5% is negative; expected 0 or more"},
 		},
+		{name: "percent in full-width digits", edits: []string{`execution_rate = "100%"`, `execution_rate = "１００％"`}},
+		{name: "percent with a full-width point", edits: []string{`execution_rate = "100%"`, `execution_rate = "１００．００％"`}},
+		{name: "percent with a small ﹪", edits: []string{`execution_rate = "100%"`, `execution_rate = "100﹪"`}},
 		{
-			name:  "percent in full-width digits",
-			edits: []string{`execution_rate = "100%"`, `execution_rate = "１００％"`},
-			want:  []string{`f.toml:9:18: error: funds.execution_rate (执行率): "１００％" is not a percentage; expected a number followed by %, e.g. "90%"`},
+			// The message quotes the figure as the file wrote it.
+			name:  "full-width percent that differs",
+			edits: []string{`execution_rate = "100%"`, `execution_rate = "９６％"`},
+			want:  []string{"f.toml:9:18: error: funds.execution_rate (执行率): ９６％, but 全年执行数 100 ÷ 全年预算数 100 = 100%"},
+		},
+		{
+			name:  "percent as a ratio",
+			edits: []string{`execution_rate = "100%"`, `execution_rate = 0.96`},
+			want:  []string{`f.toml:9:18: error: funds.execution_rate (执行率): is a float (0.96); write the percentage in quotes: "96%"`},
+		},
+		{
+			name:  "percent as a number of percent",
+			edits: []string{`execution_rate = "100%"`, `execution_rate = 96.5`},
+			want:  []string{`f.toml:9:18: error: funds.execution_rate (执行率): is a float (96.5); write the percentage in quotes: "96.5%"`},
+		},
+		{
+			name:  "percent as 1",
+			edits: []string{`execution_rate = "100%"`, `execution_rate = 1`},
+			want:  []string{`f.toml:9:18: error: funds.execution_rate (执行率): is an integer (1); write the percentage in quotes: "100%"`},
+		},
+		{
+			name:  "percent as inf",
+			edits: []string{`execution_rate = "100%"`, `execution_rate = inf`},
+			want:  []string{`f.toml:9:18: error: funds.execution_rate (执行率): inf is not a finite number; expected a percentage such as "90%"`},
 		},
 	})
 }
