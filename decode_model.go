@@ -197,14 +197,14 @@ func parseFigure(v any, raw string, kind Kind) (Figure, error) {
 		if v > int64(maxFixed/100) || v < -int64(maxFixed/100) {
 			return Figure{}, errors.New(strconv.FormatInt(v, 10) + " is too large")
 		}
-		return fixedFigure(raw, FixedFromInt(v), kind), nil
+		return fixedFigure(raw, FixedFromInt(v)), nil
 	case float64:
 		if math.IsNaN(v) || math.IsInf(v, 0) {
 			return Figure{}, errors.New(raw + " is not a finite number; expected " + what)
 		}
 		exact, err := ParseFixed(strings.ReplaceAll(raw, "+", ""))
 		if err == nil {
-			return fixedFigure(raw, exact, kind), nil
+			return fixedFigure(raw, exact), nil
 		}
 		if err != errNotDecimal { // the file wrote too many decimals
 			return Figure{}, figureError(raw, err, what)
@@ -261,15 +261,20 @@ func ratString(x *big.Rat) string {
 	return strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
 }
 
-// fixedFigure keeps the file's own spelling of a number ("90.40", "735"),
-// without TOML's underscores or plus sign.
-func fixedFigure(raw string, v Fixed, kind Kind) Figure {
+// fixedFigure keeps the file's own spelling of a number ("90.40", "735")
+// within the form's rule: no TOML underscores or plus sign, at most two
+// decimals (238.450 is 238.45: the zeros past the second say nothing) and
+// no sign on zero (-0.0 is 0.0).
+func fixedFigure(raw string, v Fixed) Figure {
 	text := strings.TrimPrefix(strings.ReplaceAll(raw, "_", ""), "+")
 	if x, err := ParseFixed(text); err != nil || x != v {
-		text = v.String() // hex, octal or exponent forms print plainly
+		return NewFigure(v) // hex, octal or exponent forms print plainly
 	}
-	if kind == KindPercent {
-		text += "%"
+	if v == 0 {
+		text = strings.TrimPrefix(text, "-")
+	}
+	if whole, frac, ok := strings.Cut(text, "."); ok && len(frac) > 2 {
+		text = whole + "." + frac[:2]
 	}
 	return Figure{Value: v, Text: text, Set: true}
 }

@@ -174,3 +174,32 @@ func TestWeights(t *testing.T) {
 		},
 	})
 }
+
+// TestFigureText: a figure prints as the file wrote it, within the form's
+// rule: at most two decimals, and no sign on zero.
+func TestFigureText(t *testing.T) {
+	for _, c := range []struct{ written, printed string }{
+		{"90.40", "90.40"},
+		{"735", "735"},
+		{"238.450", "238.45"},
+		{"238.4500", "238.45"},
+		{"100.000", "100.00"},
+		{"-0", "0"},
+		{"-0.0", "0.0"},
+		{"+0.00", "0.00"},
+		{"1_000.5", "1000.5"},
+		{"1e2", "100"},
+		{"0x64", "100"},
+	} {
+		t.Run(c.written, func(t *testing.T) {
+			src := edit(t, readFile(t, minimalFile), "[funds.income]\n", "[funds.income]\nspecial_account = "+c.written+"\n")
+			r, problems := Decode("f.toml", []byte(src))
+			if len(problems) > 0 {
+				t.Fatal(problems)
+			}
+			if got := r.Funds.Income.SpecialAccount.Text; got != c.printed {
+				t.Errorf("%s prints as %q; want %q", c.written, got, c.printed)
+			}
+		})
+	}
+}
