@@ -197,6 +197,9 @@ func TestRulesCheck(t *testing.T) {
 		{func(r *Rules) { r.Bands.Partial = 90 }, "bands: expected 0 ≤ partial (90) ≤ achieved (80) ≤ 100"},
 		{func(r *Rules) { r.Bands.Achieved = 101 }, "bands: expected 0 ≤ partial (60) ≤ achieved (101) ≤ 100"},
 		{func(r *Rules) { r.Grades = nil }, "grades: none given"},
+		{func(r *Rules) { r.Rounding = "floor" }, `rounding is "floor"; expected "printed" or "exact"`},
+		{func(r *Rules) { r.Rounding = RoundExact }, `rounding = "exact" keeps and prints two decimals; set rate_decimals and score_decimals to 2 (they are 0 and 0)`},
+		{func(r *Rules) { r.Rounding, r.RateDecimals = RoundExact, 2 }, `rounding = "exact" keeps and prints two decimals; set rate_decimals and score_decimals to 2 (they are 2 and 0)`},
 	} {
 		r := rules2020
 		c.edit(&r)
