@@ -87,7 +87,8 @@ func (d *decoder) group(o object) Group {
 }
 
 // text reads a string, trimmed of the blanks around it (Word and editors
-// leave stray spaces, including U+3000, at both ends).
+// leave stray spaces, including U+3000, at both ends), and rid of what
+// prints as nothing (see removeInvisible), each reported.
 func (d *decoder) text(o object, name string) string {
 	v, path, f, ok := d.lookup(o, name)
 	if !ok {
@@ -98,6 +99,8 @@ func (d *decoder) text(o object, name string) string {
 		d.rep.errorf(path, "is %s; expected a string (put the text in quotes)", describeValue(v))
 		return ""
 	}
+	s, found := removeInvisible(s)
+	d.reportInvisible(path, v.(string), found)
 	s = strings.TrimSpace(s)
 	if s == "" && f.Required {
 		d.rep.errorf(path, "is empty; the form needs the %s", f.Label)

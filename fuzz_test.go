@@ -60,6 +60,11 @@ func FuzzCheck(f *testing.F) {
 			}
 			return
 		}
+		for _, text := range reportTexts(s1.Report) {
+			if i := strings.IndexFunc(text, func(r rune) bool { return r == '\r' || classify(r) != visible }); i >= 0 {
+				t.Errorf("decoded text %q keeps an invisible character at byte %d", text, i)
+			}
+		}
 		if s1.Total != s2.Total || s1.ExecScore != s2.ExecScore || s1.RateShown != s2.RateShown || s1.Grade != s2.Grade ||
 			!reflect.DeepEqual(s1.Indicators, s2.Indicators) {
 			t.Errorf("two runs scored differently: %s/%s, %s/%s", s1.Total, s2.Total, s1.ExecScore, s2.ExecScore)
@@ -112,4 +117,19 @@ func toFullWidth(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// reportTexts lists every text of a report.
+func reportTexts(r *Report) []string {
+	out := []string{r.Department, r.Goals.Expected, r.Goals.Achieved}
+	for _, ind := range r.Indicators {
+		out = append(out, ind.Name)
+		for _, g := range ind.Groups {
+			out = append(out, g.Name)
+			for _, it := range g.Items {
+				out = append(out, it.Name, it.Target, it.Actual, it.Deviation, it.Kind, it.Band)
+			}
+		}
+	}
+	return out
 }

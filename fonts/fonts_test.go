@@ -136,8 +136,8 @@ func TestAdvance(t *testing.T) {
 
 func TestMissing(t *testing.T) {
 	f := mustBuiltin(t, Sans)
-	got := f.Missing("喆 \n\t\r☐天　😀☐\x00")
-	if want := []rune{'☐', '😀'}; !slices.Equal(got, want) {
+	got := f.Missing("喆 \n\t\r☐天　😀☐\x00\v\f\u0085\x01")
+	if want := []rune{'☐', '😀', '\x00', '\x01'}; !slices.Equal(got, want) {
 		t.Errorf("Missing = %q, want %q", got, want)
 	}
 	if got := f.Missing(""); got != nil {

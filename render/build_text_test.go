@@ -46,3 +46,23 @@ func TestAmountsPrintByTheFormsRule(t *testing.T) {
 		t.Errorf("no cell for %s", field)
 	}
 }
+
+// TestInvisibleIsNeverDroppedUnseen: decoding reports what prints as
+// nothing; a control character that comes another way (a report made in
+// code, a template) reaches the glyph check, which names it.
+func TestInvisibleIsNeverDroppedUnseen(t *testing.T) {
+	s := sample(t)
+	r := *s.Report
+	r.Department = "益阳市\x00局"
+	_, problems := engine(t).Layout(jixiao.Score(&r, s.Rules), "x.toml")
+	if len(problems) != 1 || !strings.Contains(problems[0].Message, "U+0000") {
+		t.Errorf("problems = %v; want one naming U+0000", problems)
+	}
+	r.Department = "益阳市\t工业和信息化局\r\n"
+	table := Build(DefaultTemplate(), jixiao.Score(&r, s.Rules))
+	for _, c := range table.Cells {
+		if c.Field == "department" && c.Text != "益阳市 工业和信息化局\n" {
+			t.Errorf("department prints %q; want the tab as a space and CR LF as LF", c.Text)
+		}
+	}
+}
