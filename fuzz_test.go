@@ -2,6 +2,7 @@ package jixiao
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -132,4 +133,62 @@ func reportTexts(r *Report) []string {
 		}
 	}
 	return out
+}
+
+// FuzzInvisiblePosition: a text holding characters that print as nothing,
+// written as they are or as escapes, gets its warning or error placed at
+// the first such character itself (its backslash, for an escape), and the
+// text decodes without them.
+func FuzzInvisiblePosition(f *testing.F) {
+	f.Add("测试\u200b局", uint8(0))
+	f.Add("a\u202eb\x00c", uint8(1))
+	f.Add("\ufeff\u00ad\r\n\t", uint8(2))
+	f.Add("\"\\\u2066x", uint8(3))
+	f.Fuzz(func(t *testing.T, s string, escapes uint8) {
+		if !utf8.ValidString(s) || utf8.RuneCountInString(s) > 200 {
+			t.Skip()
+		}
+		quoted := quoteTOML(s, escapes)
+		src := "year = 2020\ndepartment = " + quoted + "\n"
+		r, problems := Decode("f.toml", []byte(src))
+		if strings.ContainsFunc(r.Department, func(r rune) bool { return r == '\r' || classify(r) != visible }) {
+			t.Errorf("department %q keeps an invisible character", r.Department)
+		}
+		line := strings.Split(src, "\n")[1]
+		for _, p := range problems {
+			if p.Path != "department" || !strings.Contains(p.Message, "invisible") && !strings.Contains(p.Message, "cannot print") {
+				continue
+			}
+			if p.Pos.Line != 2 {
+				t.Fatalf("%s: not on line 2 of %q", p, src)
+			}
+			runes := []rune(line)
+			if p.Pos.Col < 1 || p.Pos.Col > len(runes) {
+				t.Fatalf("%s: column outside %q", p, line)
+			}
+			if at := runes[p.Pos.Col-1]; at != '\\' && classify(at) == visible {
+				t.Errorf("%s: points at %q in %s", p, at, quoted)
+			}
+		}
+	})
+}
+
+// quoteTOML writes s as a TOML basic string: controls TOML forbids as
+// escapes, and the other characters as they are or, by the bits of
+// escapes, as \u escapes.
+func quoteTOML(s string, escapes uint8) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for i, r := range []rune(s) {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteString(`\` + string(r))
+		case r < 0x20 && r != '\t' || r == 0x7f || escapes>>(i%8)&1 == 1:
+			fmt.Fprintf(&b, `\U%08X`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }
