@@ -94,13 +94,13 @@ func (d *decoder) text(o object, name string) string {
 	if !ok {
 		return ""
 	}
-	s, isString := v.(string)
+	written, isString := v.(string)
 	if !isString {
 		d.rep.errorf(path, "is %s; expected a string (put the text in quotes)", describeValue(v))
 		return ""
 	}
-	s, found := removeInvisible(s)
-	d.reportInvisible(path, v.(string), found)
+	s, found := removeInvisible(written)
+	d.reportInvisible(path, written, found)
 	s = strings.TrimSpace(s)
 	if s == "" && f.Required {
 		d.rep.errorf(path, "is empty; the form needs the %s", f.Label)

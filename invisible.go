@@ -119,6 +119,9 @@ func describeInvisible(r rune) string {
 	return fmt.Sprintf("U+%04X (%s)", r, name)
 }
 
+// maxNamed is the most distinct characters one message names.
+const maxNamed = 4
+
 // reportInvisible reports what removeInvisible found in the text at path:
 // one problem per severity, placed at the first such character.
 func (d *decoder) reportInvisible(path, value string, found []invisible) {
@@ -142,7 +145,10 @@ func (d *decoder) reportInvisible(path, value string, found []invisible) {
 			continue
 		}
 		pos := d.rep.src.posInString(path, value, first.at)
-		list := strings.Join(names, ", ")
+		list := strings.Join(names[:min(len(names), maxNamed)], ", ")
+		if len(names) > maxNamed {
+			list += fmt.Sprintf(" and %d more", len(names)-maxNamed)
+		}
 		switch {
 		case fatal && n == 1:
 			d.rep.addAt(Error, path, pos, "holds %s, which the form cannot print; remove it", list)

@@ -23,6 +23,11 @@ func TestInvisibleCharacters(t *testing.T) {
 			edits: dept(`"测试\u200B\u200B局\uFEFF"`),
 			want:  []string{at + "warning: department (预算部门): removed 3 invisible characters: U+200B (zero-width space), U+FEFF (zero-width no-break space, a byte-order mark)"},
 		},
+		{
+			name:  "many kinds",
+			edits: dept(`"测试\u200B\u200C\u200D\u2060\uFEFF\u00AD局"`),
+			want:  []string{at + "warning: department (预算部门): removed 6 invisible characters: U+200B (zero-width space), U+200C (zero-width non-joiner), U+200D (zero-width joiner), U+2060 (word joiner) and 2 more"},
+		},
 		{name: "bidi override", edits: dept(`"测试\u202E局"`), want: []string{at + "error: department (预算部门): holds U+202E (right-to-left override), which the form cannot print; remove it"}},
 		{name: "NUL", edits: dept(`"测试\u0000局"`), want: []string{at + "error: department (预算部门): holds U+0000 (NUL), which the form cannot print; remove it"}},
 		{name: "C1 control", edits: dept(`"测试\u0085局"`), want: []string{at + "error: department (预算部门): holds U+0085 (a control character), which the form cannot print; remove it"}},
