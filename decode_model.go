@@ -220,6 +220,12 @@ func parseFigure(v any, raw string, kind Kind) (Figure, error) {
 		return NewFigure(x), nil
 	case string:
 		if kind != KindPercent {
+			// Typed in full-width, a number is easily quoted: spell it.
+			if folded := foldFigure(strings.TrimSpace(v)); folded != strings.TrimSpace(v) {
+				if _, err := ParseFixed(folded); err == nil {
+					return Figure{}, errors.New("is " + describeValue(v) + "; write the number without quotes: " + folded)
+				}
+			}
 			return Figure{}, errors.New("is " + describeValue(v) + "; expected " + what + " without quotes")
 		}
 		s := strings.TrimSpace(v)

@@ -46,6 +46,11 @@ func TestAmounts(t *testing.T) {
 			edits: []string{`execution_rate = "100%"`, `execution_rate = "-5%"`},
 			want:  []string{"f.toml:9:18: error: funds.execution_rate (执行率): -5% is negative; expected 0 or more"},
 		},
+		{
+			name:  "amount in full-width digits",
+			edits: budget(`"１００．００"`),
+			want:  []string{`f.toml:6:17: error: funds.annual_budget (全年预算数): is a string ("１００．００"); write the number without quotes: 100.00`},
+		},
 		{name: "percent in full-width digits", edits: []string{`execution_rate = "100%"`, `execution_rate = "１００％"`}},
 		{name: "percent with a full-width point", edits: []string{`execution_rate = "100%"`, `execution_rate = "１００．００％"`}},
 		{name: "percent with a small ﹪", edits: []string{`execution_rate = "100%"`, `execution_rate = "100﹪"`}},
