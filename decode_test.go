@@ -218,6 +218,7 @@ func TestWrongTypes(t *testing.T) {
 		{
 			name:  "percent as number",
 			edits: []string{`execution_rate = "100%"`, `execution_rate = 100`},
+			want:  []string{`f.toml:9:18: error: funds.execution_rate (执行率): is an integer (100); write the percentage in quotes: "100%"`},
 		},
 		{
 			name:  "full-width percent sign",

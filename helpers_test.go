@@ -16,6 +16,7 @@ var rules2020 = Rules{
 	TotalPoints:   100,
 	RateDecimals:  0,
 	ScoreDecimals: 0,
+	Rounding:      RoundPrinted,
 	Bands:         Bands{Achieved: 80, Partial: 60},
 	Grades:        []Grade{{"优", 90}, {"良", 80}, {"中", 60}, {"差", 0}},
 }

@@ -87,8 +87,10 @@ type Item struct {
 }
 
 // Figure is a number as the file wrote it: its exact value and its text,
-// so that the form prints "90.40" and "735" as the department typed them.
-// A Figure that was not given has Set false.
+// so that the form prints "90.40" and "735" as the department typed them,
+// within the form's rule: at most two decimals (238.450 prints 238.45) and
+// no sign on zero (-0 prints 0). A percentage keeps its text exactly as
+// written ("９０％"). A Figure that was not given has Set false.
 type Figure struct {
 	Value Fixed
 	Text  string

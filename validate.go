@@ -289,28 +289,67 @@ func (v *validator) band(path string, it Item) {
 	}
 }
 
-// declared checks what the department wrote against what the rules compute,
-// after the form's display rounding.
+// declared checks what the department wrote against what the rules
+// compute. A declared figure is right when it is the exact figure (to the
+// two decimals a file can hold) or the figure as the form prints it; a
+// message shows the exact arithmetic, then the printed figure.
 func (v *validator) declared() {
 	s, f := v.s, v.s.Report.Funds
 	rules := s.Rules
-	if s.Rate != nil && f.Rate.Set && f.Rate.Value != s.RateShown {
-		v.errorf("funds.execution_rate", "%s, but 全年执行数 %s ÷ 全年预算数 %s = %s%%",
-			f.Rate.Text, f.Executed.Text, f.AnnualBudget.Text, s.RateShown.Format(rules.RateDecimals))
+	if s.Rate != nil && f.Rate.Set && f.Rate.Value != s.Exact.RatePercent && f.Rate.Value != s.RateShown {
+		v.errorf("funds.execution_rate", "%s, but 全年执行数 %s ÷ 全年预算数 %s = %s",
+			f.Rate.Text, f.Executed.Text, f.AnnualBudget.Text,
+			exactThenPrinted(s.RatePercent(), s.RateShown, rules.ratePlaces(), "%"))
 	}
-	if s.Rate != nil && f.Score.Set && f.Weight.Set && f.Score.Value != s.ExecScore {
-		v.errorf("funds.score", "%s, but 分值 %s × 执行率 gives %s", f.Score.Text, f.Weight.Text, s.ExecScore.Format(rules.ScoreDecimals))
+	if s.Rate != nil && f.Score.Set && f.Weight.Set && f.Score.Value != s.Exact.ExecScore && f.Score.Value != s.ExecScore {
+		v.errorf("funds.score", "%s, but 分值 %s × 执行率 %s%% = %s", f.Score.Text, f.Weight.Text,
+			exactString(new(big.Rat).Mul(s.cappedRate(), big.NewRat(100, 1))),
+			exactThenPrinted(s.ExecScoreExact(), s.ExecScore, rules.scorePlaces(), ""))
 	}
 	// 总分 is checked once every figure it adds up was read: a missing 得分
 	// is reported where it is missing, not as a wrong 总分.
-	if s.Rate != nil && s.Report.TotalScore.Set && f.Weight.Set && allScored(s.Report) && s.Report.TotalScore.Value != s.Total {
-		var items Fixed
-		for _, is := range s.Indicators {
-			items += is.Score
+	declared := s.Report.TotalScore
+	if s.Rate != nil && declared.Set && f.Weight.Set && allScored(s.Report) {
+		sum := s.ExecScore + s.Items
+		if declared.Value != sum && declared.Value != s.Total {
+			v.errorf("total_score", "%s, but 预算执行得分 %s + the 三级指标 得分 %s = %s", declared.Text,
+				s.ExecScore.Format(rules.scorePlaces()), s.Items, exactThenPrinted(sum.Rat(), s.Total, rules.scorePlaces(), ""))
 		}
-		v.errorf("total_score", "%s, but 预算执行得分 %s + the 三级指标 得分 %s = %s",
-			s.Report.TotalScore.Text, s.ExecScore.Format(rules.ScoreDecimals), items, s.Total.Format(rules.ScoreDecimals))
 	}
+}
+
+// exactThenPrinted writes an exact figure, then how the form prints it
+// when that differs: "89.5%, printed as 90%", "94.78, printed as 95".
+func exactThenPrinted(exact *big.Rat, printed Fixed, places int, unit string) string {
+	e, p := exactString(exact)+unit, printed.Format(places)+unit
+	if e == p {
+		return e
+	}
+	return e + ", printed as " + p
+}
+
+// exactString writes a rational in decimals: exactly when four decimals
+// hold it (89.5, 90.1), else cut after the fourth with an ellipsis
+// (90.0983…), so the message never claims a rounded figure is exact.
+func exactString(r *big.Rat) string {
+	const places = 4
+	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(places), nil)
+	n := new(big.Int).Mul(r.Num(), scale)
+	q, m := new(big.Int).QuoRem(n, r.Denom(), new(big.Int))
+	sign := ""
+	if q.Sign() < 0 || (q.Sign() == 0 && m.Sign() < 0) {
+		sign = "-"
+		q.Neg(q)
+	}
+	digits := fmt.Sprintf("%0*s", places+1, q.String())
+	whole, frac := digits[:len(digits)-places], digits[len(digits)-places:]
+	if m.Sign() != 0 {
+		return sign + whole + "." + frac + "…"
+	}
+	if frac = strings.TrimRight(frac, "0"); frac == "" {
+		return sign + whole
+	}
+	return sign + whole + "." + frac
 }
 
 // allScored tells whether every 三级指标 has its 得分, and every list of

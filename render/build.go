@@ -232,26 +232,16 @@ func (b *builder) sortCells() {
 	})
 }
 
-// clean turns tabs into spaces and drops other control characters, which no
-// font draws; newlines stay, as hard line breaks.
+// clean turns tabs into spaces and CR LF into LF. Decoding removed, and
+// reported, what prints as nothing (jixiao's removeInvisible); anything
+// invisible that still comes here (from a template) is kept, so that the
+// glyph check names it rather than the form losing it unseen.
 func clean(s string) string {
-	if !strings.ContainsFunc(s, isControl) {
+	if !strings.ContainsAny(s, "\t\r") {
 		return s
 	}
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\t':
-			return ' '
-		case r == '\n':
-			return r
-		case isControl(r):
-			return -1
-		}
-		return r
-	}, strings.ReplaceAll(s, "\r\n", "\n"))
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\t", " ")
 }
-
-func isControl(r rune) bool { return r < 0x20 && r != '\n' || r == 0x7f }
 
 // mm converts millimetres to points.
 func mm(v float64) float64 { return v * 72 / 25.4 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"flag"
@@ -193,9 +194,16 @@ func jsonScore(s *jixiao.Scored) map[string]any {
 		"grade":      s.Grade,
 		"deductions": s.Deductions(),
 	}
+	// The figures above are as printed, by the rules' rounding; exact
+	// holds the same to two decimals, rounded once.
+	m["rounding"] = cmp.Or(s.Rules.Rounding, jixiao.RoundPrinted)
+	exact := map[string]any{"total": num(s.Exact.Total)}
 	if s.Rate != nil {
 		m["execution_rate_percent"] = num(s.RateShown)
 		m["execution_score"] = num(s.ExecScore)
+		exact["execution_rate_percent"] = num(s.Exact.RatePercent)
+		exact["execution_score"] = num(s.Exact.ExecScore)
 	}
+	m["exact"] = exact
 	return m
 }
