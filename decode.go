@@ -2,7 +2,6 @@ package jixiao
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"slices"
 	"unicode/utf8"
@@ -49,11 +48,8 @@ func decode(name string, data []byte) (*Report, *reporter) {
 	}
 	var tree map[string]any
 	if _, err := toml.Decode(string(data), &tree); err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return fileProblem(syntaxPos(data, pe.Position), "TOML syntax: %s", pe.Message)
-		}
-		return fileProblem(Pos{}, "TOML syntax: %v", err)
+		rep.list = append(rep.list, syntaxProblems(name, data, err)...)
+		return &Report{}, rep
 	}
 	src := locate(string(data))
 	rep.src = &src

@@ -17,7 +17,7 @@ func TestSyntaxErrors(t *testing.T) {
 		{
 			name:  "unterminated string",
 			edits: []string{`department = "测试局"`, `department = "测试局`},
-			want:  []string{`f.toml:2:18: error: TOML syntax: strings cannot contain newlines`},
+			want:  []string{`f.toml:2:14: error: TOML syntax: this string has no closing quote; end it with " on the same line (or use """ for text over several lines)`},
 		},
 		{
 			name:  "missing value",
