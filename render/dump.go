@@ -24,6 +24,9 @@ func (d *Document) Dump(w io.Writer) {
 		if row.KeepWithNext {
 			keep = " keep-with-next"
 		}
+		if row.KeepWithPrevious {
+			keep += " keep-with-previous"
+		}
 		fmt.Fprintf(w, "r%d %s h=%s%s\n", r, row.Kind, pt(row.Height), keep)
 		for ; ci < len(t.Cells) && t.Cells[ci].Row == r; ci++ {
 			c := &t.Cells[ci]

@@ -89,7 +89,10 @@ func (e *Engine) Layout(s *jixiao.Scored, file string) (*Document, jixiao.Proble
 		return nil, problems
 	}
 	e.measure(t)
-	e.paginate(doc)
+	if err := e.paginate(doc); err != nil {
+		return nil, jixiao.Problems{{File: file, Severity: jixiao.Error,
+			Message: fmt.Sprintf("the template %s cannot lay this form out: %v", e.Template.file, err)}}
+	}
 	return doc, nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -309,5 +310,33 @@ func BenchmarkLayout(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		layout(b, e, s)
+	}
+}
+
+// TestTotalKeepsWithTheRowAbove adds blank rows to the last group, one at
+// a time, so that the page break falls at every place near the 总分 row:
+// no page may hold the 总分 row without a row of the table above it.
+func TestTotalKeepsWithTheRowAbove(t *testing.T) {
+	e := engine(t)
+	s := sample(t)
+	for n := range 40 {
+		r := *s.Report
+		inds := slices.Clone(r.Indicators)
+		last := &inds[len(inds)-1]
+		last.Groups = slices.Clone(last.Groups)
+		last.Groups[len(last.Groups)-1].BlankRows = n
+		r.Indicators = inds
+		doc := layout(t, e, jixiao.Score(&r, s.Rules))
+		for _, p := range doc.Pages {
+			var rows []RowKind
+			for _, pr := range p.Rows {
+				if !pr.Repeated {
+					rows = append(rows, doc.Table.Rows[pr.Row].Kind)
+				}
+			}
+			if len(rows) == 1 && rows[0] == RowTotal {
+				t.Errorf("%d blank rows: page %d holds only the 总分 row", n, p.Number)
+			}
+		}
 	}
 }

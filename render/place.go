@@ -17,17 +17,20 @@ const maxGrow = 8
 // box, line and border. If a label cut by page breaks cannot show all its
 // lines in its fragments, the last row it spans grows and pagination runs
 // again, so that no text is ever lost.
-func (e *Engine) paginate(doc *Document) {
+func (e *Engine) paginate(doc *Document) error {
 	t := doc.Table
 	head, firstTop := e.titleBlock(doc)
 	for round := 0; ; round++ {
-		slots := newPager(e, t, firstTop).run()
+		slots, err := newPager(e, t, firstTop).run()
+		if err != nil {
+			return err
+		}
 		pages, short := e.place(doc, slots, firstTop)
 		if len(short) == 0 || round == maxGrow {
 			pages[0].Texts = append(head, pages[0].Texts...)
 			e.pageNumbers(doc, pages)
 			doc.Pages = pages
-			return
+			return nil
 		}
 		for ci, lack := range short {
 			t.Rows[t.Cells[ci].lastRow()].Height += lack

@@ -42,6 +42,9 @@ type Row struct {
 	Kind         RowKind
 	Height       float64 // points, after measuring
 	KeepWithNext bool    // never the last row on a page
+	// KeepWithPrevious: no page break falls just before it (总分 never
+	// stands alone on a page).
+	KeepWithPrevious bool
 }
 
 // Cell is a rectangle of the grid with its text.
