@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -313,4 +314,38 @@ func part(t *testing.T, data []byte, name string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestShrunkSizeReachesTheSheet: a figure the layout set smaller to keep
+// it on one line (执行率 100% in its narrow column) has that size in the
+// workbook too, read from the document, not 10.5 pt.
+func TestShrunkSizeReachesTheSheet(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "full-execution.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	book, doc := build(t, data, Info{})
+	want := 0.0
+	for _, c := range doc.Table.Cells {
+		if c.Field == "funds.execution_rate" {
+			want = c.Size
+		}
+	}
+	if !(want > 0 && want < 10.5) {
+		t.Fatalf("the layout sets 100%% at %g pt; want it shrunk below 10.5", want)
+	}
+	f := open(t, book)
+	for cell, size := range map[string]float64{find(t, f, "B", "年度资金总额", "H"): want, find(t, f, "B", "年度资金总额", "G"): 10.5} {
+		id, err := f.GetCellStyle(sheetName, cell)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := f.GetStyle(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Font == nil || st.Font.Size != size {
+			t.Errorf("%s: font %+v, want %g pt", cell, st.Font, size)
+		}
+	}
 }
