@@ -45,6 +45,11 @@ const maxBracketed = 8
 func keeps(text string) [][2]int {
 	var out [][2]int
 	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isDigit(r) && r != '（' && r != '(' && !strings.ContainsRune(signs, r) {
+			i += n // the common case: no run starts here
+			continue
+		}
 		if end := bracketed(text, i); end > i {
 			out = append(out, [2]int{i, end})
 			i = end
@@ -55,7 +60,6 @@ func keeps(text string) [][2]int {
 			i = end
 			continue
 		}
-		_, n := utf8.DecodeRuneInString(text[i:])
 		i += n
 	}
 	return out
@@ -93,11 +97,14 @@ func bracketed(text string, i int) int {
 	return i
 }
 
+// signs may stand before a number, as part of it.
+const signs = "+-−±＋－≥≤><=≧≦＞＜＝≈~～"
+
 // number returns the end of a number run starting at i (its sign or
 // comparator, digits, decimals, percent sign and unit), or i.
 func number(text string, i int) int {
 	j := i
-	if r, n := utf8.DecodeRuneInString(text[j:]); strings.ContainsRune("+-−±＋－≥≤><=≧≦＞＜＝≈~～", r) {
+	if r, n := utf8.DecodeRuneInString(text[j:]); strings.ContainsRune(signs, r) {
 		j += n
 	}
 	start := j
