@@ -60,6 +60,9 @@ func (s *sheet) cells() ([][]excelize.Cell, [][2]string, error) {
 	for i, a := range areas {
 		c := &t.Cells[a.cell]
 		key := styleKey{name: c.Style, size: c.Size, valign: "center", border: true}
+		if len(a.lines) > 0 && a.lines[0] > 0 && !c.Repeat {
+			key.valign = "top" // text going on from the page before, as the PDF draws it
+		}
 		if c.Number != nil {
 			key.format = s.numberFormat(c.Number.Kind)
 		}

@@ -349,3 +349,45 @@ func TestShrunkSizeReachesTheSheet(t *testing.T) {
 		}
 	}
 }
+
+// TestContinuedTextAtTop: the parts of the goals that go on from the page
+// before are aligned to the top of their cells, as the PDF draws them;
+// their first parts stay centred.
+func TestContinuedTextAtTop(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "long-goals.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	book, doc := build(t, data, Info{})
+	if len(doc.Pages) < 3 {
+		t.Fatalf("%d pages; want the goals over 3 or more", len(doc.Pages))
+	}
+	f := open(t, book)
+	rows, err := f.GetRows(sheetName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	valign := map[string][]string{} // goal → the alignment of each of its parts
+	for r, row := range rows {
+		for _, col := range []string{"B", "F"} {
+			k, _ := excelize.ColumnNameToNumber(col)
+			if len(row) < k || !strings.Contains(row[k-1], "、") {
+				continue
+			}
+			id, _ := f.GetCellStyle(sheetName, col+strconv.Itoa(r+1))
+			st, err := f.GetStyle(id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			valign[col] = append(valign[col], st.Alignment.Vertical)
+		}
+	}
+	for col, got := range valign {
+		if len(got) < 2 || got[0] != "center" || slices.ContainsFunc(got[1:], func(v string) bool { return v != "top" }) {
+			t.Errorf("goal in column %s: parts aligned %q; want center, then top", col, got)
+		}
+	}
+	if len(valign) != 2 {
+		t.Errorf("found the parts of %d goals, want 2", len(valign))
+	}
+}
