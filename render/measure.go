@@ -67,8 +67,9 @@ const minFitSize = 7.0
 
 // fitSize is the size a cell's text is set in: its style's, or smaller when
 // a number (or a weight such as （10分）) would not fit the cell's width
-// otherwise, in steps of a quarter point. Below minFitSize the number
-// breaks, and a warning says so.
+// otherwise, in steps of a quarter point. When even minFitSize is too big,
+// shrinking would not save the number: the text keeps its style's size,
+// the number breaks, and a warning says so.
 func (e *Engine) fitSize(c *Cell, inner float64) (float64, *jixiao.Problem) {
 	st := e.Template.Styles[c.Style]
 	if st.Stack {
@@ -90,7 +91,7 @@ func (e *Engine) fitSize(c *Cell, inner float64) (float64, *jixiao.Problem) {
 		p.Label = ""
 		p.Message = "template label " + strconv.Quote(c.Text) + ": " + p.Message
 	}
-	return floor, p
+	return st.Size, p
 }
 
 // cellHeight is the height n lines of a cell need, padding included.
