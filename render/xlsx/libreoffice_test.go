@@ -96,11 +96,11 @@ func pdfWords(html string) [][]word {
 }
 
 // TestLibreOfficePageCounts prints forms of 2, 3 and 4 pages with
-// LibreOffice, where 宋体 is a font of its metrics (Noto Serif SC, as a
-// Linux machine substitutes it), with and without Carlito, the metric
-// twin of Calibri: each prints on as many pages as its PDF. With Calibri
-// as the default font and fit to width, they printed on up to twice as
-// many.
+// LibreOffice, with and without Carlito (the metric twin of Calibri), and
+// with 宋体 set in a font of its metrics (Noto Serif SC, by an alias) or
+// missing (its digits then come from DejaVu Sans): each prints on as many
+// pages as its PDF. With Calibri as the default font and fit to width,
+// they printed on up to twice as many.
 func TestLibreOfficePageCounts(t *testing.T) {
 	needLibreOffice(t)
 	forms := map[string][]byte{"sample": sampleData(t)}
@@ -117,13 +117,15 @@ func TestLibreOfficePageCounts(t *testing.T) {
 		books[name], doc = build(t, data, Info{})
 		want[name] = len(doc.Pages)
 	}
-	for _, carlito := range []bool{true, false} {
-		t.Run(map[bool]string{true: "with Carlito", false: "without Carlito"}[carlito], func(t *testing.T) {
-			if carlito && !hasFont("Carlito") {
+	for _, env := range []struct{ carlito, simsun bool }{{true, true}, {false, true}, {true, false}, {false, false}} {
+		name := map[bool]string{true: "with Carlito", false: "without Carlito"}[env.carlito] +
+			map[bool]string{true: ", 宋体 as Noto Serif SC", false: ", no 宋体"}[env.simsun]
+		t.Run(name, func(t *testing.T) {
+			if env.carlito && !hasFont("Carlito") {
 				t.Skip("Carlito not installed (Debian: fonts-crosextra-carlito)")
 			}
 			dir := t.TempDir()
-			pdfs := printWithLibreOffice(t, dir, fontEnv(t, dir, carlito), books)
+			pdfs := printWithLibreOffice(t, dir, fontEnvWith(t, dir, env.carlito, env.simsun), books)
 			for _, name := range slices.Sorted(maps.Keys(books)) {
 				out, err := exec.Command("pdfinfo", pdfs[name]).Output()
 				if err != nil {
@@ -165,6 +167,14 @@ func hasFont(family string) bool {
 // them), and Carlito only when carlito is set.
 func fontEnv(t *testing.T, dir string, carlito bool) []string {
 	t.Helper()
+	return fontEnvWith(t, dir, carlito, true)
+}
+
+// fontEnvWith is fontEnv with the aliases for 宋体 and 黑体 only when simsun
+// is set; the Noto faces are there either way, as a Linux machine's CJK
+// fonts.
+func fontEnvWith(t *testing.T, dir string, carlito, simsun bool) []string {
+	t.Helper()
 	fontDir, err := filepath.Abs(filepath.Join("..", "..", "fonts"))
 	if err != nil {
 		t.Fatal(err)
@@ -177,8 +187,10 @@ func fontEnv(t *testing.T, dir string, carlito bool) []string {
   <dir>` + fontDir + `</dir>
   <cachedir>` + filepath.Join(dir, "fontcache") + `</cachedir>
 `)
-	for _, a := range [][2]string{{"宋体", "Noto Serif SC"}, {"SimSun", "Noto Serif SC"}, {"黑体", "Noto Sans SC"}, {"SimHei", "Noto Sans SC"}} {
-		fmt.Fprintf(&b, "  <alias binding=\"same\"><family>%s</family><prefer><family>%s</family></prefer></alias>\n", a[0], a[1])
+	if simsun {
+		for _, a := range [][2]string{{"宋体", "Noto Serif SC"}, {"SimSun", "Noto Serif SC"}, {"黑体", "Noto Sans SC"}, {"SimHei", "Noto Sans SC"}} {
+			fmt.Fprintf(&b, "  <alias binding=\"same\"><family>%s</family><prefer><family>%s</family></prefer></alias>\n", a[0], a[1])
+		}
 	}
 	if !carlito {
 		b.WriteString("  <selectfont><rejectfont><pattern><patelt name=\"family\"><string>Carlito</string></patelt></pattern></rejectfont></selectfont>\n")

@@ -107,15 +107,23 @@ func (s *sheet) footer() string {
 // would push its last row onto a page of its own.
 const spareHeight = 0.03
 
+// substituteDigitPixels is the widest digit the columns may get where 宋体
+// is missing: a viewer measures the default font's digit to size columns,
+// and a Linux machine without a font of that name (or an alias for it)
+// measures DejaVu Sans's, 0.636 em (9.33 pixels at 11 pt) against 宋体's 8.
+const substituteDigitPixels = 9.33
+
 // printScale is the sheet's print scale in percent (10 to 100): the
-// table's width as a viewer draws its columns fits the text width, and
-// the fullest page, with spareHeight to spare, the text height.
+// table's width fits the text width even where the viewer's columns are
+// as wide as substituteDigitPixels makes them, and the fullest page, with
+// spareHeight to spare, fits the text height.
 func (s *sheet) printScale() uint {
 	pg := s.e.Template.Page
 	width := 0.0
 	for _, w := range s.doc.Table.Columns {
 		width += columnPoints(columnWidth(w))
 	}
+	width *= substituteDigitPixels / digitPixels
 	fit := min(1, mm(pg.Width-pg.MarginLeft-pg.MarginRight)/width)
 	if s.g.fill > 0 {
 		fit = min(fit, 1/(s.g.fill*(1+spareHeight)))
