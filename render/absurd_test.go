@@ -3,6 +3,7 @@ package render
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 )
@@ -98,4 +99,36 @@ func absurdLayout(t *testing.T, pairs []string) error {
 		checkGeometry(t, e, doc)
 	}
 	return nil
+}
+
+// TestPaginationFailsRatherThanLoops lays out with templates that skip
+// their check, so that no row fits a page: pagination must end with an
+// error, not start page after page.
+func TestPaginationFailsRatherThanLoops(t *testing.T) {
+	e := engine(t)
+	for _, edit := range []func(*Template){
+		func(tpl *Template) { tpl.Table.MinRowHeight = 300 },
+		func(tpl *Template) { tpl.Table.PaddingY = 150 },
+	} {
+		tpl := *e.Template
+		edit(&tpl)
+		unchecked := &Engine{Template: &tpl, faces: e.faces}
+		result := make(chan error, 1)
+		go func() {
+			doc, problems := unchecked.Layout(sample(t), "x.toml")
+			if doc != nil || problems.Errors() != 1 || !strings.Contains(problems[0].Message, "cannot lay this form out") {
+				result <- fmt.Errorf("doc %v, problems %v; want one error and no document", doc != nil, problems)
+				return
+			}
+			result <- nil
+		}()
+		select {
+		case err := <-result:
+			if err != nil {
+				t.Error(err)
+			}
+		case <-time.After(20 * time.Second):
+			t.Fatal("no result after 20 s: pagination does not end")
+		}
+	}
 }

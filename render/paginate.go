@@ -10,10 +10,12 @@ import "fmt"
 // indicator block starts with the indicator header again.
 //
 // Pagination always ends. Every round of run's loop places a row, places
-// lines of a split row, or starts a new page; a page is only left after it
-// took at least one row or line (adjust keeps one), and a fresh page that
-// cannot take one line of a split row fails with an error instead of
-// starting another. So pages start ever further down the table.
+// a part of a split row, or starts a new page. A page is only left after
+// it took a row (adjust keeps one) or a part of a row, and a fresh page
+// that cannot take a line of a row already begun fails with an error
+// instead of starting another. So each page starts further down the table
+// than the one before: at a later row, or later in the lines of a split
+// one.
 
 // slot is a row, or a part of a row taller than a page, placed on a page.
 type slot struct {
@@ -83,8 +85,8 @@ func (p *pager) run() ([][]slot, error) {
 			// the default case moves the row to the next page.)
 			lines, next := p.split(i, done, max(avail, 0))
 			if p.empty() && done != nil && !advances(done, next) {
-				return nil, fmt.Errorf("row %d (%s) needs %.1f pt for one line, and a page holds %.1f pt below its header",
-					i+1, p.t.Rows[i].Kind, need, avail)
+				return nil, fmt.Errorf("row %d (%s): not one more line of it fits on a page, which has %.1f pt free below its header",
+					i+1, p.t.Rows[i].Kind, avail)
 			}
 			done = next
 			p.place(slot{row: i, h: max(avail, 0), lines: lines})
