@@ -1,6 +1,8 @@
 package linebreak
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -13,9 +15,9 @@ import (
 // whole when it fits the width, and breaks it only when it alone is wider
 // than a line; Widest tells a caller how wide the line must be.
 
-// units are the units kept with the number before them, longest first
-// where one starts another (人次 before 人).
-var units = sortedLongestFirst([]string{
+// units are the units kept with the number before them, longest first,
+// so that 人次 wins over 人.
+var units = longestFirst(
 	"个百分点", "百分点", "平方公里", "平方米", "立方米", "工作日", "个月",
 	"万人次", "人次", "人天", "户次", "家次", "批次", "场次", "件次", "架次", "台套",
 	"万元", "亿元", "千元", "万人", "万户", "万亩", "万吨", "公里", "千米", "千克", "公斤", "公顷", "小时", "分钟",
@@ -23,19 +25,13 @@ var units = sortedLongestFirst([]string{
 	"分", "所", "座", "处", "篇", "场", "期", "批", "份", "辆", "株", "头", "只", "册", "本", "张", "条", "间", "栋",
 	"名", "位", "类", "起", "宗", "笔", "部", "种", "棵", "片", "周", "倍", "度",
 	"㎡", "㎞", "㎏", "㎎", "㎥", "㏄", "℃",
-})
+)
 
-func sortedLongestFirst(list []string) []string {
-	// Stable on length only: the list above is written in a sensible order.
-	out := make([]string, 0, len(list))
-	for n := 4; n >= 1; n-- {
-		for _, u := range list {
-			if utf8.RuneCountInString(u) == n {
-				out = append(out, u)
-			}
-		}
-	}
-	return out
+func longestFirst(list ...string) []string {
+	slices.SortStableFunc(list, func(a, b string) int {
+		return cmp.Compare(utf8.RuneCountInString(b), utf8.RuneCountInString(a))
+	})
+	return list
 }
 
 // maxBracketed is the most runes between the brackets of a kept run.

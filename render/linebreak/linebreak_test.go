@@ -323,3 +323,29 @@ func TestWidest(t *testing.T) {
 		}
 	}
 }
+
+func TestKeeps(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"执行率100%", []string{"100%"}},
+		{"全年执行数６４５７．４８万元", []string{"６４５７．４８万元"}},
+		{"同比增长-3.5%，减少1,234人次", []string{"-3.5%", "1,234人次"}},
+		{"补贴≤35元/亩", []string{"≤35元/亩"}},
+		{"产出指标（50分）", []string{"（50分）"}},
+		{"说明(3)", []string{"(3)"}},
+		{"（见附件）", nil},                                   // no figure: may break
+		{"（依据2020年第12号文件规定执行）", []string{"2020年", "12"}}, // too long to keep whole; its figures stay
+		{"2020年度", []string{"2020年"}},
+		{"1、保证", []string{"1"}},
+	} {
+		var got []string
+		for _, r := range keeps(c.text) {
+			got = append(got, c.text[r[0]:r[1]])
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("keeps(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
