@@ -214,6 +214,7 @@ func (b *builder) weightSuffix(w jixiao.Figure) string {
 func (b *builder) total() {
 	L, s := b.tpl.Labels, b.s
 	r := b.row(RowTotal)
+	b.t.Rows[r].KeepWithPrevious = true
 	b.cell(r, colA, colF, StyleHeader, L.Total, "")
 	total := jixiao.FixedFromInt(int64(s.Rules.TotalPoints))
 	b.number(r, colG, colG, total.String(), total, TotalPoints, "")

@@ -96,6 +96,16 @@ func TestTemplateErrors(t *testing.T) {
 		{"total_points = 100", "total_points = 0", "rules: total_points is 0"},
 		{`serif = "serif"`, `serif = "nowhere.ttf"`, "fonts.serif: fonts: load:"},
 		{`name = "附件2`, `name = 附件2`, "my.toml:8:8: expected value"},
+		// Names Excel refuses are found when the template loads, not after
+		// the PDFs of a batch are written.
+		{`sheet = "附件2"`, `sheet = "附件2/2020"`, `my.toml:9:9: sheet: "附件2/2020" has a character Excel refuses`},
+		{`sheet = "附件2"`, `sheet = "[附件2]"`, `sheet: "[附件2]" has a character Excel refuses`},
+		{`sheet = "附件2"`, `sheet = "附件2：部门整体支出绩效自评表（2020年度，益阳市工业和信息化局）"`, "longer than Excel's 31 characters"},
+		{`sheet = "附件2"`, `sheet = "'附件2'"`, "starts or ends with '"},
+		{`sheet = "附件2"`, `sheet = "   "`, "is blank"},
+		{`summary = "汇总表"`, `summary = "汇总表?"`, `my.toml:10:11: summary: "汇总表?" has a character Excel refuses`},
+		{`summary = "汇总表"`, `summary = ""`, `summary: "" is blank`},
+		{`summary = "汇总表"`, `summary = "汇总|表"`, "a character a file name cannot have"},
 	} {
 		tpl, err := edited(t, t.TempDir(), c.old, c.new)
 		if err == nil {
