@@ -100,13 +100,6 @@ func (e *Engine) Layout(s *jixiao.Scored, file string) (*Document, jixiao.Proble
 	return doc, warnings
 }
 
-// MissingGlyphs runs Layout's glyph check alone, for the commands that
-// check a form without laying it out: what they pass, Layout accepts.
-func (e *Engine) MissingGlyphs(s *jixiao.Scored, file string) jixiao.Problems {
-	t := Build(e.Template, s)
-	return e.missingGlyphs(t, e.title(s.Report), s.Report, file)
-}
-
 func (e *Engine) title(r *jixiao.Report) string {
 	return strings.ReplaceAll(e.Template.Labels.Title, "{year}", strconv.Itoa(r.Year))
 }

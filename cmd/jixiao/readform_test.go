@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"jixiao"
+	"jixiao/templates"
 )
 
 // within runs f and fails the test when it takes longer than d.
@@ -178,5 +179,31 @@ func TestGlyphsCheckedLikeRender(t *testing.T) {
 	}
 	if len(rows) != 2 {
 		t.Errorf("%d summary rows, want 2", len(rows))
+	}
+}
+
+// TestLayoutWarningsCheckedLikeRender: check lays the form out as render
+// does, so a number too wide for its column is said before rendering.
+func TestLayoutWarningsCheckedLikeRender(t *testing.T) {
+	tpl, err := templates.FS.ReadFile(templates.Form2020)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	narrow := filepath.Join(dir, "narrow.toml")
+	writeFile(t, narrow, bytes.Replace(tpl, []byte("columns = [17, 19, 20, 33, 21, 21, 10, 10, 25]"), []byte("columns = [17, 19, 20, 33, 21, 21, 10, 6, 25]"), 1))
+	src, err := os.ReadFile(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	form := filepath.Join(dir, "form.toml")
+	writeFile(t, form, bytes.Replace(src, []byte("weight = 4\n    score = 4\n"), []byte("weight = 4\n    score = 3.75\n    deviation = \"略\"\n"), 1))
+	_, _, checkErr := run(t, "check", form, "--template", narrow)
+	if !strings.Contains(checkErr, "too wide for its column") {
+		t.Fatalf("check says nothing of the number too wide:\n%s", checkErr)
+	}
+	_, _, renderErr := run(t, "render", form, "--template", narrow, "-o", t.TempDir())
+	if !strings.HasPrefix(renderErr, checkErr) {
+		t.Errorf("render warns:\n%s\ncheck warned:\n%s", renderErr, checkErr)
 	}
 }
