@@ -27,13 +27,13 @@ func TestDeclared(t *testing.T) {
 			name:  "执行率 of the seed",
 			base:  yiyangFile,
 			edits: []string{`execution_rate = "90%"`, `execution_rate = "91%"`},
-			want:  []string{"f.toml:14:18: error: funds.execution_rate (执行率): 91%, but 全年执行数 6457.48 ÷ 全年预算数 7167.12 = 90%"},
+			want:  []string{"f.toml:14:18: error: funds.execution_rate (执行率): 91%, but 全年执行数 6457.48 ÷ 全年预算数 7167.12 = 90.0986…%, printed as 90%"},
 		},
 		{
 			name:  "预算执行得分 of the seed",
 			base:  yiyangFile,
 			edits: []string{"score = 9 ", "score = 10 "},
-			want:  []string{"f.toml:15:9: error: funds.score (得分): 10, but 分值 10 × 执行率 gives 9"},
+			want:  []string{"f.toml:15:9: error: funds.score (得分): 10, but 分值 10 × 执行率 90.0986…% = 9.0098…, printed as 9"},
 		},
 		{
 			name:  "总分 of the seed",
@@ -52,7 +52,7 @@ func TestDeclared(t *testing.T) {
 		{
 			name:  "89.5% is not 89%",
 			edits: funds("200", "179", "89%", "9", "99"),
-			want:  []string{"f.toml:9:18: error: funds.execution_rate (执行率): 89%, but 全年执行数 179 ÷ 全年预算数 200 = 90%"},
+			want:  []string{"f.toml:9:18: error: funds.execution_rate (执行率): 89%, but 全年执行数 179 ÷ 全年预算数 200 = 89.5%, printed as 90%"},
 		},
 		// 178.99 ÷ 200 = 89.495%: 89% in one step; rounding to 89.50% first
 		// would make it 90%.
@@ -60,22 +60,22 @@ func TestDeclared(t *testing.T) {
 		{
 			name:  "89.495% is not 90%",
 			edits: funds("200", "178.99", "90%", "9", "99"),
-			want:  []string{"f.toml:9:18: error: funds.execution_rate (执行率): 90%, but 全年执行数 178.99 ÷ 全年预算数 200 = 89%"},
+			want:  []string{"f.toml:9:18: error: funds.execution_rate (执行率): 90%, but 全年执行数 178.99 ÷ 全年预算数 200 = 89.495%, printed as 89%"},
 		},
 		// 8.449…: 8 in one step, not 8.45 → 8.5 → 9.
 		{name: "预算执行得分 8.449 is 8", edits: funds("10000", "8449.99", "84%", "8", "98")},
 		{
 			name:  "预算执行得分 8.449 is not 9",
 			edits: funds("10000", "8449.99", "84%", "9", "98"),
-			want:  []string{"f.toml:10:9: error: funds.score (得分): 9, but 分值 10 × 执行率 gives 8"},
+			want:  []string{"f.toml:10:9: error: funds.score (得分): 9, but 分值 10 × 执行率 84.4999% = 8.4499…, printed as 8"},
 		},
 		{
 			name:  "all three wrong",
 			edits: funds("300", "100", "34%", "4", "94"),
 			want: []string{
 				"f.toml:3:15: error: total_score (总分): 94, but 预算执行得分 3 + the 三级指标 得分 90 = 93",
-				"f.toml:9:18: error: funds.execution_rate (执行率): 34%, but 全年执行数 100 ÷ 全年预算数 300 = 33%",
-				"f.toml:10:9: error: funds.score (得分): 4, but 分值 10 × 执行率 gives 3",
+				"f.toml:9:18: error: funds.execution_rate (执行率): 34%, but 全年执行数 100 ÷ 全年预算数 300 = 33.3333…%, printed as 33%",
+				"f.toml:10:9: error: funds.score (得分): 4, but 分值 10 × 执行率 33.3333…% = 3.3333…, printed as 3",
 			},
 		},
 		{

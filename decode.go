@@ -2,7 +2,6 @@ package jixiao
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -57,11 +56,12 @@ func decode(name string, data []byte, find FormFinder) (*Report, *reporter) {
 	}
 	var tree map[string]any
 	if _, err := toml.Decode(string(data), &tree); err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return fileProblem(syntaxPos(data, pe.Position), "TOML syntax: %s", pe.Message)
+		var fields []Field
+		if form, err := find(""); err == nil && form != nil {
+			fields = form.AllFields()
 		}
-		return fileProblem(Pos{}, "TOML syntax: %v", err)
+		rep.list = append(rep.list, syntaxProblems(name, data, err, fields)...)
+		return &Report{}, rep
 	}
 	src := locate(string(data))
 	named, _ := tree[FormKey].(string)

@@ -3,7 +3,9 @@ package jixiao
 import (
 	"cmp"
 	"errors"
+	"fmt"
 	"math"
+	"math/big"
 	"slices"
 	"strconv"
 	"strings"
@@ -110,17 +112,20 @@ func (d *decoder) group(o object) Group {
 }
 
 // text reads a string, trimmed of the blanks around it (Word and editors
-// leave stray spaces, including U+3000, at both ends).
+// leave stray spaces, including U+3000, at both ends), and rid of what
+// prints as nothing (see removeInvisible), each reported.
 func (d *decoder) text(o object, name string) string {
 	v, path, f, ok := d.lookup(o, name)
 	if !ok {
 		return ""
 	}
-	s, isString := v.(string)
+	written, isString := v.(string)
 	if !isString {
 		d.rep.errorf(path, "is %s; expected a string (put the text in quotes)", describeValue(v))
 		return ""
 	}
+	s, found := removeInvisible(written)
+	d.reportInvisible(path, written, found)
 	s = strings.TrimSpace(s)
 	if s == "" && f.Required {
 		d.rep.errorf(path, "is empty; the form needs the %s", f.Label)
@@ -210,18 +215,24 @@ func (d *decoder) figure(o object, name string) Figure {
 func parseFigure(v any, raw string, kind Kind, unit string) (Figure, error) {
 	what := describeKind(kind, unit)
 	switch v := v.(type) {
+	case int64, float64:
+		if kind == KindPercent {
+			return Figure{}, percentAsNumber(v, raw)
+		}
+	}
+	switch v := v.(type) {
 	case int64:
 		if v > int64(maxFixed/100) || v < -int64(maxFixed/100) {
 			return Figure{}, errors.New(strconv.FormatInt(v, 10) + " is too large")
 		}
-		return fixedFigure(raw, FixedFromInt(v), kind), nil
+		return fixedFigure(raw, FixedFromInt(v)), nil
 	case float64:
 		if math.IsNaN(v) || math.IsInf(v, 0) {
 			return Figure{}, errors.New(raw + " is not a finite number; expected " + what)
 		}
 		exact, err := ParseFixed(strings.ReplaceAll(raw, "+", ""))
 		if err == nil {
-			return fixedFigure(raw, exact, kind), nil
+			return fixedFigure(raw, exact), nil
 		}
 		if err != errNotDecimal { // the file wrote too many decimals
 			return Figure{}, figureError(raw, err, what)
@@ -234,10 +245,16 @@ func parseFigure(v any, raw string, kind Kind, unit string) (Figure, error) {
 		return NewFigure(x), nil
 	case string:
 		if kind != KindPercent {
+			// Typed in full-width, a number is easily quoted: spell it.
+			if folded := foldFigure(strings.TrimSpace(v)); folded != strings.TrimSpace(v) {
+				if _, err := ParseFixed(folded); err == nil {
+					return Figure{}, errors.New("is " + describeValue(v) + "; write the number without quotes: " + folded)
+				}
+			}
 			return Figure{}, errors.New("is " + describeValue(v) + "; expected " + what + " without quotes")
 		}
 		s := strings.TrimSpace(v)
-		num, hasPct := strings.CutSuffix(strings.Replace(s, "％", "%", 1), "%")
+		num, hasPct := strings.CutSuffix(foldFigure(s), "%")
 		x, err := ParseFixed(num)
 		if !hasPct || err != nil {
 			if err == nil || err == errNotDecimal {
@@ -251,15 +268,47 @@ func parseFigure(v any, raw string, kind Kind, unit string) (Figure, error) {
 	}
 }
 
-// fixedFigure keeps the file's own spelling of a number ("90.40", "735"),
-// without TOML's underscores or plus sign.
-func fixedFigure(raw string, v Fixed, kind Kind) Figure {
+// percentAsNumber refuses a percentage written as a bare number: 0.96
+// could mean 96% or 0.96%, and 1 could mean 100% or 1%. The message
+// spells the string to write, reading a number up to 1 as a ratio.
+func percentAsNumber(v any, raw string) error {
+	x := new(big.Rat)
+	switch v := v.(type) {
+	case int64:
+		x.SetInt64(v)
+	case float64:
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return errors.New(raw + ` is not a finite number; expected a percentage such as "90%"`)
+		}
+		// Read the float as its shortest decimal, so that 0.96 is 96, not 95.999….
+		x.SetString(strconv.FormatFloat(v, 'f', -1, 64))
+	}
+	if x.Sign() >= 0 && x.Cmp(big.NewRat(1, 1)) <= 0 {
+		x.Mul(x, big.NewRat(100, 1))
+	}
+	return fmt.Errorf("is %s; write the percentage in quotes: \"%s%%\"", describeValue(v), ratString(x))
+}
+
+// ratString prints a rational with at most 4 decimals, without trailing zeros.
+func ratString(x *big.Rat) string {
+	s := x.FloatString(4)
+	return strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
+}
+
+// fixedFigure keeps the file's own spelling of a number ("90.40", "735")
+// within the form's rule: no TOML underscores or plus sign, at most two
+// decimals (238.450 is 238.45: the zeros past the second say nothing) and
+// no sign on zero (-0.0 is 0.0).
+func fixedFigure(raw string, v Fixed) Figure {
 	text := strings.TrimPrefix(strings.ReplaceAll(raw, "_", ""), "+")
 	if x, err := ParseFixed(text); err != nil || x != v {
-		text = v.String() // hex, octal or exponent forms print plainly
+		return NewFigure(v) // hex, octal or exponent forms print plainly
 	}
-	if kind == KindPercent {
-		text += "%"
+	if v == 0 {
+		text = strings.TrimPrefix(text, "-")
+	}
+	if whole, frac, ok := strings.Cut(text, "."); ok && len(frac) > 2 {
+		text = whole + "." + frac[:2]
 	}
 	return Figure{Value: v, Text: text, Set: true}
 }

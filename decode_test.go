@@ -17,7 +17,7 @@ func TestSyntaxErrors(t *testing.T) {
 		{
 			name:  "unterminated string",
 			edits: []string{`department = "测试局"`, `department = "测试局`},
-			want:  []string{`f.toml:2:18: error: TOML syntax: strings cannot contain newlines`},
+			want:  []string{`f.toml:2:14: error: TOML syntax: this string has no closing quote; end it with " on the same line (or use """ for text over several lines)`},
 		},
 		{
 			name:  "missing value",
@@ -218,6 +218,7 @@ func TestWrongTypes(t *testing.T) {
 		{
 			name:  "percent as number",
 			edits: []string{`execution_rate = "100%"`, `execution_rate = 100`},
+			want:  []string{`f.toml:9:18: error: funds.execution_rate (执行率): is an integer (100); write the percentage in quotes: "100%"`},
 		},
 		{
 			name:  "full-width percent sign",

@@ -18,6 +18,7 @@ var rules2020 = Rules{
 	TotalPoints:   100,
 	RateDecimals:  0,
 	ScoreDecimals: 0,
+	Rounding:      RoundPrinted,
 	Bands:         Bands{Achieved: 80, Partial: 60},
 	Grades:        []Grade{{"优", 90}, {"良", 80}, {"中", 60}, {"差", 0}},
 }
@@ -35,6 +36,16 @@ var form2020 = func() *Form {
 	}
 	return f
 }()
+
+// formWith is the 2020 form with other rules.
+func formWith(rules Rules) *Form {
+	f := *form2020
+	f.Rules = rules
+	if err := f.Prepare(); err != nil {
+		panic(err)
+	}
+	return &f
+}
 
 // The forms the rule tests start from. testdata/yiyang-2020.toml is a copy
 // of samples/yiyang-2020.toml, so that the expected line numbers stay put

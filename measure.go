@@ -40,11 +40,12 @@ func (m Measure) Symbol() string {
 	return map[string]string{">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": ""}[m.Op]
 }
 
+// opSpellings are the operators as foldFigure leaves them: ≧ ＞＝ and
+// the other full-width spellings are folded to these first.
 var opSpellings = []struct{ spelling, op string }{
-	{">=", ">="}, {"≥", ">="}, {"≧", ">="}, {"＞＝", ">="}, {"不低于", ">="}, {"不少于", ">="},
-	{"<=", "<="}, {"≤", "<="}, {"≦", "<="}, {"＜＝", "<="}, {"不高于", "<="}, {"不超过", "<="},
-	{">", ">"}, {"＞", ">"}, {"<", "<"}, {"＜", "<"},
-	{"=", "="}, {"＝", "="},
+	{">=", ">="}, {"≥", ">="}, {"不低于", ">="}, {"不少于", ">="},
+	{"<=", "<="}, {"≤", "<="}, {"不高于", "<="}, {"不超过", "<="},
+	{">", ">"}, {"<", "<"}, {"=", "="},
 }
 
 // maxUnitLen keeps "2020年底前完成" from passing for the number 2020 with a
@@ -57,8 +58,9 @@ const maxDigits = 30
 
 // ParseMeasure reads a numeric value; ok is false for a text such as
 // "≥全省平均水平" or "按期完成", which makes the indicator qualitative.
+// Full-width figures read as their ASCII twins: "≧９０％" is "≥90%".
 func ParseMeasure(s string) (m Measure, ok bool) {
-	s = strings.TrimSpace(s)
+	s = strings.TrimSpace(foldFigure(s))
 	m.Op = "="
 	for _, o := range opSpellings {
 		if rest, found := strings.CutPrefix(s, o.spelling); found {
@@ -78,7 +80,7 @@ func ParseMeasure(s string) (m Measure, ok bool) {
 	if !valid {
 		return Measure{}, false
 	}
-	unit := strings.TrimSpace(strings.ReplaceAll(s[end:], "％", "%"))
+	unit := strings.TrimSpace(s[end:])
 	if utf8.RuneCountInString(unit) > maxUnitLen || strings.IndexFunc(unit, unicode.IsDigit) >= 0 {
 		return Measure{}, false
 	}

@@ -45,7 +45,21 @@ func TestParseMeasure(t *testing.T) {
 		{".5%", false, "", "", ""},
 		{"5.%", false, "", "", ""},
 		{"1.2.3", false, "", "", ""},
-		{"１００％", false, "", "", ""}, // full-width digits
+		// Full-width figures, as Chinese input methods type them.
+		{"１００％", true, "=", "100/1", "%"},
+		{"８５．５％", true, "=", "171/2", "%"},
+		{"≧９０％", true, ">=", "90/1", "%"},
+		{"≦５％", true, "<=", "5/1", "%"},
+		{"⩾90%", true, ">=", "90/1", "%"},
+		{"═100%", true, "=", "100/1", "%"},
+		{"＜＝５％", true, "<=", "5/1", "%"},
+		{"﹥5﹪", true, ">", "5/1", "%"},
+		{"≥　90　％", true, ">=", "90/1", "%"}, // ideographic spaces
+		{"１００ｋｍ", true, "=", "100/1", "km"},
+		{"３０元／亩", true, "=", "30/1", "元/亩"},
+		{"３，５个", false, "", "", ""},       // ，is Chinese punctuation, not a separator
+		{"100㎡", true, "=", "100/1", "㎡"}, // NFKC would make the unit m2
+		{"①", false, "", "", ""},          // nor is ① the number 1
 		{"-5%", false, "", "", ""},
 		{"5%至10%", false, "", "", ""},                // a range
 		{strings.Repeat("9", 31), false, "", "", ""}, // too many digits to be a target
@@ -187,6 +201,9 @@ func TestRulesCheck(t *testing.T) {
 		{func(r *Rules) { r.Bands.Partial = 90 }, "bands: expected 0 ≤ partial (90) ≤ achieved (80) ≤ 100"},
 		{func(r *Rules) { r.Bands.Achieved = 101 }, "bands: expected 0 ≤ partial (60) ≤ achieved (101) ≤ 100"},
 		{func(r *Rules) { r.Grades = nil }, "grades: none given"},
+		{func(r *Rules) { r.Rounding = "floor" }, `rounding is "floor"; expected "printed" or "exact"`},
+		{func(r *Rules) { r.Rounding = RoundExact }, `rounding = "exact" keeps and prints two decimals; set rate_decimals and score_decimals to 2 (they are 0 and 0)`},
+		{func(r *Rules) { r.Rounding, r.RateDecimals = RoundExact, 2 }, `rounding = "exact" keeps and prints two decimals; set rate_decimals and score_decimals to 2 (they are 2 and 0)`},
 	} {
 		r := rules2020
 		c.edit(&r)

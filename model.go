@@ -83,8 +83,10 @@ type Item struct {
 
 // Figure is a value as the file wrote it: its text and, for a number, its
 // exact value, so that the form prints "90.40" and "735" as the department
-// typed them (an integer's value is in hundredths too: 2020 is 202000). A
-// Figure that was not given has Set false.
+// typed them, within the form's rule: at most two decimals (238.450 prints
+// 238.45) and no sign on zero (-0 prints 0). A percentage keeps its text
+// exactly as written ("９０％"). An integer's value is in hundredths too:
+// 2020 is 202000. A Figure that was not given has Set false.
 type Figure struct {
 	Value Fixed
 	Text  string

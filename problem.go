@@ -106,13 +106,18 @@ type reporter struct {
 }
 
 func (r *reporter) add(sev Severity, path, format string, args ...any) {
+	r.addAt(sev, path, r.src.pos(path), format, args...)
+}
+
+// addAt places a problem at pos, somewhere inside the value at path.
+func (r *reporter) addAt(sev Severity, path string, pos Pos, format string, args ...any) {
 	if len(r.list) >= MaxProblems {
 		r.dropped++
 		return
 	}
 	r.list = append(r.list, Problem{
 		File:     r.file,
-		Pos:      r.src.pos(path),
+		Pos:      pos,
 		Severity: sev,
 		Path:     path,
 		Label:    r.form.LabelOf(path),

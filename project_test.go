@@ -72,7 +72,7 @@ func TestProjectRules(t *testing.T) {
 			"f.toml:10:15: error: total_score (总分): 98, but 预算执行得分 17 + the 三级指标 得分 89 = 106",
 			"f.toml:16:10: error: funds.total.weight (分值): 20; the form fixes the 分值 of 预算执行率 at 10",
 			"f.toml:16:10: error: funds.total.weight (分值): 预算执行率 分值 and 一级指标 分值 add up to 110 (20 + 50 + 30 + 10); the form's total is 100",
-			"f.toml:18:9: error: funds.total.score (得分): 9, but 分值 20 × 执行率 gives 17",
+			"f.toml:18:9: error: funds.total.score (得分): 9, but 分值 20 × 执行率 86.2037…% = 17.2407…, printed as 17",
 		}},
 		{"一级 weights free", []string{"name = \"产出指标\"\nweight = 50", "name = \"产出指标\"\nweight = 40", "name = \"效益指标\"\nweight = 30", "name = \"效益指标\"\nweight = 40"}, []string{
 			"f.toml:35:10: error: indicators[0].weight (分值): 40 is not the sum of its 二级指标 分值 (10 + 20 + 10 + 10 = 50)",

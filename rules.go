@@ -13,6 +13,7 @@ type Rules struct {
 	TotalPoints   int     `toml:"total_points"`   // 预算执行率 分值 + all 一级 分值
 	RateDecimals  int     `toml:"rate_decimals"`  // decimals of 执行率 as printed: 0 → "90%"
 	ScoreDecimals int     `toml:"score_decimals"` // decimals of 预算执行得分 and 总分 as printed
+	Rounding      string  `toml:"rounding"`       // RoundPrinted (the default) or RoundExact
 	Bands         Bands   `toml:"bands"`
 	Grades        []Grade `toml:"grades"`
 
@@ -33,6 +34,36 @@ const (
 	// NegativeRatio gives 分值 × target ÷ actual, as several provinces print.
 	NegativeRatio = "ratio"
 )
+
+// The values of Rules.Rounding: how the computed figures are rounded
+// before they are added up and graded.
+const (
+	// RoundPrinted rounds 预算执行得分 as the form prints it (score_decimals)
+	// before adding it to the 三级指标 得分, and grades the printed 总分: the
+	// seed's arithmetic, 9 (for 9.01) + 89 = 98. It is the default.
+	RoundPrinted = "printed"
+	// RoundExact keeps every figure to two decimals, prints them so, and
+	// grades the exact 总分: 9.01 + 89 = 98.01.
+	RoundExact = "exact"
+)
+
+// exact tells whether the rules keep two decimals everywhere.
+func (r Rules) exact() bool { return r.Rounding == RoundExact }
+
+// ratePlaces and scorePlaces are the decimals the figures are rounded to.
+func (r Rules) ratePlaces() int {
+	if r.exact() {
+		return 2
+	}
+	return r.RateDecimals
+}
+
+func (r Rules) scorePlaces() int {
+	if r.exact() {
+		return 2
+	}
+	return r.ScoreDecimals
+}
 
 // Bands bounds the 得分 of a qualitative indicator, in percent of its 分值:
 // 达成 [Achieved, 100], 部分达成 [Partial, Achieved), 未达成 [0, Partial).
@@ -56,6 +87,11 @@ func (r Rules) Check() error {
 		return fmt.Errorf("rate_decimals is %d; expected 0, 1 or 2", r.RateDecimals)
 	case r.ScoreDecimals < 0 || r.ScoreDecimals > 2:
 		return fmt.Errorf("score_decimals is %d; expected 0, 1 or 2", r.ScoreDecimals)
+	case r.Rounding != "" && r.Rounding != RoundPrinted && r.Rounding != RoundExact:
+		return fmt.Errorf("rounding is %q; expected %q or %q", r.Rounding, RoundPrinted, RoundExact)
+	case r.exact() && (r.RateDecimals != 2 || r.ScoreDecimals != 2):
+		return fmt.Errorf("rounding = %q keeps and prints two decimals; set rate_decimals and score_decimals to 2 (they are %d and %d)",
+			RoundExact, r.RateDecimals, r.ScoreDecimals)
 	case !(0 <= r.Bands.Partial && r.Bands.Partial <= r.Bands.Achieved && r.Bands.Achieved <= 100):
 		return fmt.Errorf("bands: expected 0 ≤ partial (%d) ≤ achieved (%d) ≤ 100", r.Bands.Partial, r.Bands.Achieved)
 	case len(r.Grades) == 0:

@@ -26,7 +26,7 @@ func TestTemplateRules(t *testing.T) {
 	}
 	got, want := tpl.Rules, rules2020
 	if got.TotalPoints != want.TotalPoints || got.RateDecimals != want.RateDecimals ||
-		got.ScoreDecimals != want.ScoreDecimals || got.Bands != want.Bands || len(got.Grades) != len(want.Grades) {
+		got.ScoreDecimals != want.ScoreDecimals || got.Rounding != want.Rounding || got.Bands != want.Bands || len(got.Grades) != len(want.Grades) {
 		t.Fatalf("template rules %+v; tests use %+v", got, want)
 	}
 	for i := range got.Grades {

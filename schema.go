@@ -14,7 +14,7 @@ const (
 	KindInt     Kind = "integer"
 	KindAmount  Kind = "amount"  // in the form's unit, ≥ 0, at most 2 decimals
 	KindPoints  Kind = "points"  // 分, ≥ 0, at most 2 decimals
-	KindPercent Kind = "percent" // "90%" or a number of percent
+	KindPercent Kind = "percent" // a string: "90%", "89.5%", "９０％"
 	KindTable   Kind = "table"
 	KindTables  Kind = "array of tables"
 )

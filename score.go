@@ -13,8 +13,21 @@ type Scored struct {
 	RateShown  Fixed    // 执行率 in percent, rounded as the form prints it
 	ExecScore  Fixed    // 预算执行得分 = min(执行率, 100%) × 分值, rounded as printed
 	Indicators []IndicatorScore
+	Items      Fixed  // Σ 三级指标 得分
 	Total      Fixed  // 总分 = 预算执行得分 + Σ 三级指标 得分, rounded as printed
-	Grade      string // 优, 良, 中, 差
+	Grade      string // 优, 良, 中, 差, of Total
+
+	// Exact holds the same figures kept to two decimals, rounded once from
+	// the exact arithmetic: what rules of rounding = "exact" print.
+	Exact ExactFigures
+}
+
+// ExactFigures are 执行率, 预算执行得分 and 总分 to two decimals, each
+// rounded once from the exact figure.
+type ExactFigures struct {
+	RatePercent Fixed // 执行率 in percent: 89.5 for 895 ÷ 1000
+	ExecScore   Fixed // min(执行率, 100%) × 分值
+	Total       Fixed // ExecScore + Σ 三级指标 得分
 }
 
 // IndicatorScore is the sum of a 一级指标's 得分.
@@ -60,18 +73,15 @@ func Score(r *Report) *Scored {
 	s := &Scored{Report: r, Rules: rules}
 	budget, _ := r.Role(RoleBudget)
 	executed, _ := r.Role(RoleExecuted)
-	weight, _ := r.Role(RoleExecWeight)
 	if budget.Set && executed.Set && budget.Value > 0 {
 		s.Rate = big.NewRat(int64(executed.Value), int64(budget.Value))
-		pct := new(big.Rat).Mul(s.Rate, big.NewRat(100, 1))
-		s.RateShown = RoundRat(pct, rules.RateDecimals)
-		capped := s.Rate
-		if capped.Cmp(big.NewRat(1, 1)) > 0 {
-			capped = big.NewRat(1, 1)
-		}
-		s.ExecScore = RoundRat(new(big.Rat).Mul(capped, weight.Value.Rat()), rules.ScoreDecimals)
+		pct := s.RatePercent()
+		s.RateShown = RoundRat(pct, rules.ratePlaces())
+		s.Exact.RatePercent = RoundRat(pct, 2)
+		exec := s.ExecScoreExact()
+		s.ExecScore = RoundRat(exec, rules.scorePlaces())
+		s.Exact.ExecScore = RoundRat(exec, 2)
 	}
-	s.Total = s.ExecScore
 	for _, ind := range r.Indicators {
 		var is IndicatorScore
 		for _, g := range ind.Groups {
@@ -84,13 +94,42 @@ func Score(r *Report) *Scored {
 			is.Score += gs.Score
 		}
 		s.Indicators = append(s.Indicators, is)
-		s.Total += is.Score
+		s.Items += is.Score
 	}
-	s.Total = s.Total.Round(rules.ScoreDecimals)
+	// Under RoundPrinted the printed 预算执行得分 is added, then the sum is
+	// rounded as printed; under RoundExact both keep two decimals.
+	s.Total = (s.ExecScore + s.Items).Round(rules.scorePlaces())
+	s.Exact.Total = s.Exact.ExecScore + s.Items
 	if len(rules.Grades) > 0 {
 		s.Grade = rules.GradeOf(s.Total)
 	}
 	return s
+}
+
+// RatePercent is 执行率 in percent, exact; nil when it cannot be computed.
+func (s *Scored) RatePercent() *big.Rat {
+	if s.Rate == nil {
+		return nil
+	}
+	return new(big.Rat).Mul(s.Rate, big.NewRat(100, 1))
+}
+
+// ExecScoreExact is min(执行率, 100%) × 分值, exact; nil when 执行率
+// cannot be computed.
+func (s *Scored) ExecScoreExact() *big.Rat {
+	if s.Rate == nil {
+		return nil
+	}
+	weight, _ := s.Report.Role(RoleExecWeight)
+	return new(big.Rat).Mul(s.cappedRate(), weight.Value.Rat())
+}
+
+// cappedRate is min(执行率, 100%): spending more than the budget earns no more.
+func (s *Scored) cappedRate() *big.Rat {
+	if s.Rate.Cmp(big.NewRat(1, 1)) > 0 {
+		return big.NewRat(1, 1)
+	}
+	return s.Rate
 }
 
 // scoreItem applies the quantitative rules, with w = 分值, t = 年度指标值,

@@ -82,6 +82,13 @@ func TestQuantitative(t *testing.T) {
 		{name: "equal below", edits: itemCase("100%", "96.8%", "90", ""), want: warn("90", "等于指标", "87.12", "96.8%", "100%")},
 		{name: "equal above", edits: itemCase("100%", "120%", "90", "")},
 		{name: "full-width percent", edits: itemCase("≥90％", "45％", "90", ""), want: warn("90", "正向指标", "45", "45％", "≥90％")},
+		// Full-width figures are scored as their ASCII twins, and printed as written.
+		{name: "full-width digits", edits: itemCase("≥90%", "８５％", "90", ""), want: warn("90", "正向指标", "85", "８５％", "≥90%")},
+		{name: "half-width digits", edits: itemCase("≥90%", "85%", "90", ""), want: warn("90", "正向指标", "85", "85%", "≥90%")},
+		{name: "full-width comparator and decimal point", edits: itemCase("≧９０％", "４５．９％", "90", ""), want: warn("90", "正向指标", "45.9", "４５．９％", "≧９０％")},
+		{name: "full-width negative", edits: itemCase("≦１００％", "１５０％", "90", ""), want: warn("90", "反向指标", "45", "１５０％", "≦１００％")},
+		{name: "box-drawing equals", edits: itemCase("═１００％", "９６．８％", "90", ""), want: warn("90", "等于指标", "87.12", "９６．８％", "═１００％")},
+		{name: "full-width units compare", edits: itemCase("≥３０ｋｍ", "２７km", "90", ""), want: warn("90", "正向指标", "81", "２７km", "≥３０ｋｍ")},
 		{name: "different units are not compared", edits: itemCase("≥90%", "45分", "10", why)},
 		{name: "an operator in 实际完成值 is not compared", edits: itemCase("≥90%", "≥45%", "10", why)},
 		{name: "text is not compared", edits: itemCase("≥全省平均水平", "低于全省平均水平", "10", why)},

@@ -345,8 +345,10 @@ func (v *validator) band(path string, it Item) {
 	}
 }
 
-// declared checks what the department wrote against what the rules compute,
-// after the form's display rounding.
+// declared checks what the department wrote against what the rules
+// compute. A declared figure is right when it is the exact figure (to the
+// two decimals a file can hold) or the figure as the form prints it; a
+// message shows the exact arithmetic, then the printed figure.
 func (v *validator) declared() {
 	s, form := v.s, v.s.Report.Form
 	rules := s.Rules
@@ -359,25 +361,60 @@ func (v *validator) declared() {
 	weight, weightField := get(RoleExecWeight)
 	budget, budgetField := get(RoleBudget)
 	executed, executedField := get(RoleExecuted)
-	total, totalField := get(RoleTotal)
-	if s.Rate != nil && rate.Set && rate.Value != s.RateShown {
-		v.errorf(rateField.Key, "%s, but %s %s ÷ %s %s = %s%%",
-			rate.Text, executedField.Label, executed.Text, budgetField.Label, budget.Text, s.RateShown.Format(rules.RateDecimals))
+	declared, totalField := get(RoleTotal)
+	if s.Rate != nil && rate.Set && rate.Value != s.Exact.RatePercent && rate.Value != s.RateShown {
+		v.errorf(rateField.Key, "%s, but %s %s ÷ %s %s = %s",
+			rate.Text, executedField.Label, executed.Text, budgetField.Label, budget.Text,
+			exactThenPrinted(s.RatePercent(), s.RateShown, rules.ratePlaces(), "%"))
 	}
-	if s.Rate != nil && score.Set && weight.Set && score.Value != s.ExecScore {
-		v.errorf(scoreField.Key, "%s, but %s %s × %s gives %s", score.Text, weightField.Label, weight.Text,
-			form.roleLabel(RoleRate, "执行率"), s.ExecScore.Format(rules.ScoreDecimals))
+	if s.Rate != nil && score.Set && weight.Set && score.Value != s.Exact.ExecScore && score.Value != s.ExecScore {
+		v.errorf(scoreField.Key, "%s, but %s %s × %s %s%% = %s", score.Text, weightField.Label, weight.Text,
+			form.roleLabel(RoleRate, "执行率"), exactString(new(big.Rat).Mul(s.cappedRate(), big.NewRat(100, 1))),
+			exactThenPrinted(s.ExecScoreExact(), s.ExecScore, rules.scorePlaces(), ""))
 	}
 	// 总分 is checked once every figure it adds up was read: a missing 得分
 	// is reported where it is missing, not as a wrong 总分.
-	if s.Rate != nil && total.Set && weight.Set && allScored(s.Report) && total.Value != s.Total {
-		var items Fixed
-		for _, is := range s.Indicators {
-			items += is.Score
+	if s.Rate != nil && declared.Set && weight.Set && allScored(s.Report) {
+		sum := s.ExecScore + s.Items
+		if declared.Value != sum && declared.Value != s.Total {
+			v.errorf(totalField.Key, "%s, but 预算执行得分 %s + the 三级指标 得分 %s = %s", declared.Text,
+				s.ExecScore.Format(rules.scorePlaces()), s.Items, exactThenPrinted(sum.Rat(), s.Total, rules.scorePlaces(), ""))
 		}
-		v.errorf(totalField.Key, "%s, but 预算执行得分 %s + the 三级指标 得分 %s = %s",
-			total.Text, s.ExecScore.Format(rules.ScoreDecimals), items, s.Total.Format(rules.ScoreDecimals))
 	}
+}
+
+// exactThenPrinted writes an exact figure, then how the form prints it
+// when that differs: "89.5%, printed as 90%", "94.78, printed as 95".
+func exactThenPrinted(exact *big.Rat, printed Fixed, places int, unit string) string {
+	e, p := exactString(exact)+unit, printed.Format(places)+unit
+	if e == p {
+		return e
+	}
+	return e + ", printed as " + p
+}
+
+// exactString writes a rational in decimals: exactly when four decimals
+// hold it (89.5, 90.1), else cut after the fourth with an ellipsis
+// (90.0983…), so the message never claims a rounded figure is exact.
+func exactString(r *big.Rat) string {
+	const places = 4
+	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(places), nil)
+	n := new(big.Int).Mul(r.Num(), scale)
+	q, m := new(big.Int).QuoRem(n, r.Denom(), new(big.Int))
+	sign := ""
+	if q.Sign() < 0 || (q.Sign() == 0 && m.Sign() < 0) {
+		sign = "-"
+		q.Neg(q)
+	}
+	digits := fmt.Sprintf("%0*s", places+1, q.String())
+	whole, frac := digits[:len(digits)-places], digits[len(digits)-places:]
+	if m.Sign() != 0 {
+		return sign + whole + "." + frac + "…"
+	}
+	if frac = strings.TrimRight(frac, "0"); frac == "" {
+		return sign + whole
+	}
+	return sign + whole + "." + frac
 }
 
 // allScored tells whether every 三级指标 has its 得分, and every list of

@@ -47,9 +47,38 @@ func TestAmounts(t *testing.T) {
 			want:  []string{"f.toml:9:18: error: funds.execution_rate (执行率): -5% is negative; expected 0 or more"},
 		},
 		{
-			name:  "percent in full-width digits",
-			edits: []string{`execution_rate = "100%"`, `execution_rate = "１００％"`},
-			want:  []string{`f.toml:9:18: error: funds.execution_rate (执行率): "１００％" is not a percentage; expected a number followed by %, e.g. "90%"`},
+			name:  "amount in full-width digits",
+			edits: budget(`"１００．００"`),
+			want:  []string{`f.toml:6:17: error: funds.annual_budget (全年预算数): is a string ("１００．００"); write the number without quotes: 100.00`},
+		},
+		{name: "percent in full-width digits", edits: []string{`execution_rate = "100%"`, `execution_rate = "１００％"`}},
+		{name: "percent with a full-width point", edits: []string{`execution_rate = "100%"`, `execution_rate = "１００．００％"`}},
+		{name: "percent with a small ﹪", edits: []string{`execution_rate = "100%"`, `execution_rate = "100﹪"`}},
+		{
+			// The message quotes the figure as the file wrote it.
+			name:  "full-width percent that differs",
+			edits: []string{`execution_rate = "100%"`, `execution_rate = "９６％"`},
+			want:  []string{"f.toml:9:18: error: funds.execution_rate (执行率): ９６％, but 全年执行数 100 ÷ 全年预算数 100 = 100%"},
+		},
+		{
+			name:  "percent as a ratio",
+			edits: []string{`execution_rate = "100%"`, `execution_rate = 0.96`},
+			want:  []string{`f.toml:9:18: error: funds.execution_rate (执行率): is a float (0.96); write the percentage in quotes: "96%"`},
+		},
+		{
+			name:  "percent as a number of percent",
+			edits: []string{`execution_rate = "100%"`, `execution_rate = 96.5`},
+			want:  []string{`f.toml:9:18: error: funds.execution_rate (执行率): is a float (96.5); write the percentage in quotes: "96.5%"`},
+		},
+		{
+			name:  "percent as 1",
+			edits: []string{`execution_rate = "100%"`, `execution_rate = 1`},
+			want:  []string{`f.toml:9:18: error: funds.execution_rate (执行率): is an integer (1); write the percentage in quotes: "100%"`},
+		},
+		{
+			name:  "percent as inf",
+			edits: []string{`execution_rate = "100%"`, `execution_rate = inf`},
+			want:  []string{`f.toml:9:18: error: funds.execution_rate (执行率): inf is not a finite number; expected a percentage such as "90%"`},
 		},
 	})
 }
@@ -144,9 +173,38 @@ func TestWeights(t *testing.T) {
 			name:  "decimal weights add up exactly",
 			edits: []string{"weight = 10\n", "weight = 9.99\n", "score = 10\n", "score = 9.99\n", "total_score = 100", "total_score = 99.99", "name = \"产出指标\"\nweight = 90", "name = \"产出指标\"\nweight = 90.01", "name = \"数量指标\"\nweight = 90", "name = \"数量指标\"\nweight = 90.01", "weight = 90\nscore = 90", "weight = 90.01\nscore = 90.01"},
 			want: []string{
-				"f.toml:3:15: error: total_score (总分): 99.99, but 预算执行得分 10 + the 三级指标 得分 90.01 = 100",
-				"f.toml:10:9: error: funds.score (得分): 9.99, but 分值 9.99 × 执行率 gives 10",
+				// 9.99 is the exact 预算执行得分; the form adds the printed 10.
+				"f.toml:3:15: error: total_score (总分): 99.99, but 预算执行得分 10 + the 三级指标 得分 90.01 = 100.01, printed as 100",
 			},
 		},
 	})
+}
+
+// TestFigureText: a figure prints as the file wrote it, within the form's
+// rule: at most two decimals, and no sign on zero.
+func TestFigureText(t *testing.T) {
+	for _, c := range []struct{ written, printed string }{
+		{"90.40", "90.40"},
+		{"735", "735"},
+		{"238.450", "238.45"},
+		{"238.4500", "238.45"},
+		{"100.000", "100.00"},
+		{"-0", "0"},
+		{"-0.0", "0.0"},
+		{"+0.00", "0.00"},
+		{"1_000.5", "1000.5"},
+		{"1e2", "100"},
+		{"0x64", "100"},
+	} {
+		t.Run(c.written, func(t *testing.T) {
+			src := edit(t, readFile(t, minimalFile), "[funds.income]\n", "[funds.income]\nspecial_account = "+c.written+"\n")
+			r, problems := Decode("f.toml", []byte(src), form2020)
+			if len(problems) > 0 {
+				t.Fatal(problems)
+			}
+			if got := r.Value("funds.income.special_account").Text; got != c.printed {
+				t.Errorf("%s prints as %q; want %q", c.written, got, c.printed)
+			}
+		})
+	}
 }

@@ -3,7 +3,8 @@
 #
 #   fonts/build.sh                 subset with the committed chars/*.txt lists
 #   fonts/build.sh --regen-lists   first regenerate chars/*.txt (charlists.py;
-#                                  needs Debian's unicode-data for Unihan kTGH)
+#                                  needs Debian's unicode-data for Unihan kTGH
+#                                  and kTraditionalVariant)
 #
 # Needs: npm (registry access), /usr/bin/python3 with fontTools
 # (apt-get install -y python3-fonttools; built with 4.38.0), sha256sum.
@@ -29,7 +30,7 @@ declare -A OUT=(
 	[NotoSansSC_400Regular.ttf]=NotoSansSC-Regular.ttf
 	[NotoSansSC_700Bold.ttf]=NotoSansSC-Bold.ttf
 )
-LISTS=(chars/tongyong-8105.txt chars/gb2312.txt chars/extra.txt)
+LISTS=(chars/tongyong-8105.txt chars/gb2312.txt chars/traditional.txt chars/extra.txt)
 
 PY=/usr/bin/python3
 cd "$(dirname "$0")"

@@ -2,8 +2,8 @@ package fonts
 
 import (
 	"fmt"
+	"strings"
 	"sync"
-	"unicode"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
@@ -197,12 +197,13 @@ func (f *Face) Width(s string) float64 {
 }
 
 // Missing returns the distinct runes of s, in order of first use, that the
-// font has no glyph for. Control characters (\n, \t, ...) are skipped since
-// nobody draws them; spaces are reported like any other rune if absent.
+// font has no glyph for. Tabs and line breaks (\t \n \v \f \r U+0085)
+// are skipped, since layout turns them into space and breaks; any other
+// control character (\x00) is reported, as nothing would draw it.
 func (f *Face) Missing(s string) []rune {
 	var out []rune
 	for _, r := range s {
-		if f.Has(r) || unicode.IsControl(r) {
+		if f.Has(r) || strings.ContainsRune("\t\n\v\f\r\u0085", r) {
 			continue
 		}
 		dup := false

@@ -4,8 +4,9 @@
 //
 // Four faces are embedded, subsets of Google's static Noto Serif SC (宋体
 // style) and Noto Sans SC (黑体 style), Regular and Bold, cut down to the
-// 通用规范汉字表 (8105), all of GB2312, ASCII and the punctuation and symbols
-// forms use (lists in chars/, built by build.sh; licence in OFL.txt).
+// 通用规范汉字表 (8105), their traditional counterparts, all of GB2312, ASCII
+// and the punctuation and symbols forms use (lists in chars/, built by
+// build.sh; licence in OFL.txt).
 // They are TrueType (glyf) fonts because that is all gopdf v0.33.0 embeds.
 //
 // Faces are parsed lazily, once per process, and are safe for concurrent

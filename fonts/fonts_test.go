@@ -70,8 +70,13 @@ func TestListCounts(t *testing.T) {
 	if len(distinct(gb)) != 7445 || hanzi != 6763 {
 		t.Errorf("GB2312: %d characters, %d hanzi; want 7445 and 6763", len(distinct(gb)), hanzi)
 	}
-	if n := len(readList(t, "extra.txt")); n < 600 {
+	if n := len(readList(t, "extra.txt")); n < 900 {
 		t.Errorf("extra.txt: only %d code points", n)
+	}
+	// Unihan gives 2741 traditional counterparts outside the 8105; the
+	// fonts lack 7 of them (CJK Extension B), which charlists.py leaves out.
+	if n := len(distinct(readList(t, "traditional.txt"))); n != 2734 {
+		t.Errorf("traditional.txt: %d characters, want 2734", n)
 	}
 }
 
@@ -88,7 +93,7 @@ func mustBuiltin(t testing.TB, name string) *Face {
 // appear in names and forms, is in every built-in face.
 func TestCoverage(t *testing.T) {
 	var all []entry
-	for _, l := range []string{"tongyong-8105.txt", "gb2312.txt", "extra.txt"} {
+	for _, l := range []string{"tongyong-8105.txt", "gb2312.txt", "traditional.txt", "extra.txt"} {
 		all = append(all, readList(t, l)...)
 	}
 	for _, name := range BuiltinNames() {
@@ -100,6 +105,9 @@ func TestCoverage(t *testing.T) {
 			}
 		}
 		miss = append(miss, f.Missing("喆珺昇≥≤％，。、；：？！（）《》「」『』“”‘’……——·＋－×÷≠＜＞～①⑳℃￥")...)
+		// What real forms hold beyond the 8105: traditional characters in
+		// names and addresses, units, enclosed numbers, arrows, full-width forms.
+		miss = append(miss, f.Missing("陽區館萬臺灣廣東單據㎡㎞㎏㎎㎥㏄①⑳㉑㉟㊱㊿⓪❶⇒→✓ＡＺａｚ０９％．｟｠￥￦")...)
 		if len(miss) > 0 {
 			t.Errorf("%s lacks %d listed characters: %q", name, len(miss), string(miss[:min(len(miss), 40)]))
 		}
@@ -136,8 +144,8 @@ func TestAdvance(t *testing.T) {
 
 func TestMissing(t *testing.T) {
 	f := mustBuiltin(t, Sans)
-	got := f.Missing("喆 \n\t\r☐天　😀☐\x00")
-	if want := []rune{'☐', '😀'}; !slices.Equal(got, want) {
+	got := f.Missing("喆 \n\t\r☐天　😀☐\x00\v\f\u0085\x01")
+	if want := []rune{'☐', '😀', '\x00', '\x01'}; !slices.Equal(got, want) {
 		t.Errorf("Missing = %q, want %q", got, want)
 	}
 	if got := f.Missing(""); got != nil {
@@ -260,6 +268,23 @@ func TestConcurrent(t *testing.T) {
 	for g, got := range results {
 		if !slices.Equal(got, want) {
 			t.Errorf("goroutine %d measured differently", g)
+		}
+	}
+}
+
+// TestHmtxIsCompact: the run of CJK glyphs at the end of each built-in
+// face shares one advance, so hmtx stores it once. gopdf embeds hmtx
+// whole and compresses it for every PDF; a face where every glyph carries
+// its own advance (one half-width glyph last in glyph order does it) makes
+// each PDF twice as slow to write.
+func TestHmtxIsCompact(t *testing.T) {
+	for _, name := range BuiltinNames() {
+		data := builtins[name].data
+		hhea, maxp := tableOffset(t, data, "hhea"), tableOffset(t, data, "maxp")
+		metrics := int(binary.BigEndian.Uint16(data[hhea+34:]))
+		glyphs := int(binary.BigEndian.Uint16(data[maxp+4:]))
+		if metrics > glyphs/10 {
+			t.Errorf("%s: %d of %d glyphs have their own advance in hmtx; want the CJK run to share one", name, metrics, glyphs)
 		}
 	}
 }

@@ -44,7 +44,8 @@ type Text struct {
 	Width float64
 	Text  string
 	Style string
-	Cell  int // index in Table.Cells; -1 for the title and the page number
+	Size  float64 // points: the style's size, or the cell's resolved one
+	Cell  int     // index in Table.Cells; -1 for the title and the page number
 }
 
 // Rule is a border segment.

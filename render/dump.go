@@ -24,10 +24,13 @@ func (d *Document) Dump(w io.Writer) {
 		if row.KeepWithNext {
 			keep = " keep-with-next"
 		}
+		if row.KeepWithPrevious {
+			keep += " keep-with-previous"
+		}
 		fmt.Fprintf(w, "r%d %s h=%s%s\n", r, row.Kind, pt(row.Height), keep)
 		for ; ci < len(t.Cells) && t.Cells[ci].Row == r; ci++ {
 			c := &t.Cells[ci]
-			fmt.Fprintf(w, "  c%d %s %s", ci, c.Ref(), c.Style)
+			fmt.Fprintf(w, "  c%d %s %s %spt", ci, c.Ref(), c.Style, strconv.FormatFloat(c.Size, 'f', -1, 64))
 			if c.Repeat {
 				fmt.Fprint(w, " repeat")
 			}
@@ -63,7 +66,7 @@ func (d *Document) Dump(w io.Writer) {
 			fmt.Fprintln(w)
 		}
 		for _, tx := range p.Texts {
-			fmt.Fprintf(w, "  text %s,%s w=%s %s %q\n", pt(tx.X), pt(tx.Y), pt(tx.Width), tx.Style, tx.Text)
+			fmt.Fprintf(w, "  text %s,%s w=%s %s %spt %q\n", pt(tx.X), pt(tx.Y), pt(tx.Width), tx.Style, strconv.FormatFloat(tx.Size, 'f', -1, 64), tx.Text)
 		}
 		fmt.Fprintf(w, "  %d rules\n", len(p.Rules))
 	}

@@ -56,27 +56,31 @@ func (e *Engine) LineHeight(style string) float64 { return e.lineHeight(style) }
 
 // lineHeight is the distance between baselines of a style's lines.
 func (e *Engine) lineHeight(style string) float64 {
-	return e.Template.Styles[style].Size * e.Template.Table.Leading
+	return e.leading(e.Template.Styles[style].Size)
 }
 
-// breakLines breaks text for a style into lines at most width wide.
-func (e *Engine) breakLines(text, style string, width float64) []string {
-	st := e.Template.Styles[style]
-	if st.Stack {
+// leading is the distance between baselines of lines of a font size.
+func (e *Engine) leading(size float64) float64 { return size * e.Template.Table.Leading }
+
+// breakLines breaks text for a style at a size into lines at most width wide.
+func (e *Engine) breakLines(text, style string, size, width float64) []string {
+	if e.Template.Styles[style].Stack {
 		width = 0 // one character per line
 	}
-	face, size := e.Face(style), st.Size
+	face := e.Face(style)
 	return linebreak.Lines(text, width, func(r rune) float64 { return face.Advance(r) * size })
 }
 
-// textWidth is the width of one line of a style, in points.
-func (e *Engine) textWidth(text, style string) float64 {
-	return e.Face(style).Width(text) * e.Template.Styles[style].Size
+// textWidth is the width of one line of a style at a size, in points.
+func (e *Engine) textWidth(text, style string, size float64) float64 {
+	return e.Face(style).Width(text) * size
 }
 
 // Layout computes the whole document: the table, its measured lines, and
-// the pages. Problems are texts the fonts cannot draw, each placed at its
-// field in the data file; when there are any, no document is made.
+// the pages. Its errors are texts the fonts cannot draw, each placed at its
+// field in the data file; when there are any, no document is made. Its
+// warnings (a number too wide for its column at the smallest size) come
+// with the document.
 func (e *Engine) Layout(s *jixiao.Scored, file string) (*Document, jixiao.Problems) {
 	t := Build(e.Template, s)
 	doc := &Document{
@@ -90,9 +94,12 @@ func (e *Engine) Layout(s *jixiao.Scored, file string) (*Document, jixiao.Proble
 	if problems := e.missingGlyphs(t, doc, s.Report, file); len(problems) > 0 {
 		return nil, problems
 	}
-	e.measure(t)
-	e.paginate(doc)
-	return doc, nil
+	warnings := e.measure(t, s.Report, file)
+	if err := e.paginate(doc); err != nil {
+		return nil, jixiao.Problems{{File: file, Severity: jixiao.Error,
+			Message: fmt.Sprintf("the template %s cannot lay this form out: %v", e.Template.file, err)}}
+	}
+	return doc, warnings
 }
 
 func (e *Engine) title(s *jixiao.Scored) string {

@@ -240,21 +240,20 @@ func checkGeometry(t *testing.T, e *Engine, doc *Document) {
 				continue
 			}
 			b, c := boxOf[tx.Cell], &doc.Table.Cells[tx.Cell]
-			st := tpl.Styles[tx.Style]
 			m := e.Face(tx.Style).Metrics()
 			oneGrapheme := len([]rune(tx.Text)) == 1
 			if !oneGrapheme && (tx.X < b.X+padX-eps || tx.X+tx.Width > b.X+b.W-padX+eps) {
 				t.Errorf("page %d: line %q of cell %s sticks out sideways", p.Number, tx.Text, c.Ref())
 			}
-			if tx.Y-m.Ascent*st.Size < b.Y+padY/2-eps || tx.Y+m.Descent*st.Size > b.Y+b.H-padY/2+eps {
+			if tx.Y-m.Ascent*tx.Size < b.Y+padY/2-eps || tx.Y+m.Descent*tx.Size > b.Y+b.H-padY/2+eps {
 				t.Errorf("page %d: line %q of cell %s sticks out vertically", p.Number, tx.Text, c.Ref())
 			}
 		}
 	}
 	for ci, c := range doc.Table.Cells {
-		again := c.Repeat || c.Row == doc.Table.HeaderRow
-		if again && len(c.Lines) > 0 && isPrefixRepeat(drawn[ci], len(c.Lines)) {
-			continue // a label or header written again on each page
+		again := c.NamesRow() || c.Row == doc.Table.HeaderRow
+		if again && len(c.Lines) > 0 && drawnAgain(drawn[ci], len(c.Lines)) {
+			continue // a label, a name or the header written again on each page
 		}
 		for i, l := range drawn[ci] {
 			if l != i {
@@ -271,14 +270,17 @@ func checkGeometry(t *testing.T, e *Engine, doc *Document) {
 	}
 }
 
-// isPrefixRepeat tells whether drawn is 0..n-1 repeated whole.
-func isPrefixRepeat(drawn []int, n int) bool {
+// drawnAgain tells whether drawn shows all n lines, in order, each time
+// starting again from the first: a label written again on a new page.
+func drawnAgain(drawn []int, n int) bool {
+	seen := 0
 	for i, l := range drawn {
-		if l != i%n {
+		if l != 0 && (i == 0 || l != drawn[i-1]+1) {
 			return false
 		}
+		seen = max(seen, l+1)
 	}
-	return len(drawn)%n == 0
+	return seen == n
 }
 
 func strip(s string) string {
@@ -382,5 +384,33 @@ func TestVariantFromDataAlone(t *testing.T) {
 	want := `f.toml:3:17: error: funds.annual_budget (全年预算数(A)): is a string ("many"); expected an amount in 元 (a number with at most 2 decimals) without quotes`
 	if !slices.ContainsFunc(problems, func(p jixiao.Problem) bool { return p.String() == want }) {
 		t.Errorf("problems %v\nwant among them %s", problems, want)
+	}
+}
+
+// TestTotalKeepsWithTheRowAbove adds blank rows to the last group, one at
+// a time, so that the page break falls at every place near the 总分 row:
+// no page may hold the 总分 row without a row of the table above it.
+func TestTotalKeepsWithTheRowAbove(t *testing.T) {
+	e := engine(t)
+	s := sample(t)
+	for n := range 40 {
+		r := *s.Report
+		inds := slices.Clone(r.Indicators)
+		last := &inds[len(inds)-1]
+		last.Groups = slices.Clone(last.Groups)
+		last.Groups[len(last.Groups)-1].BlankRows = n
+		r.Indicators = inds
+		doc := layout(t, e, jixiao.Score(&r))
+		for _, p := range doc.Pages {
+			var rows []RowKind
+			for _, pr := range p.Rows {
+				if !pr.Repeated {
+					rows = append(rows, doc.Table.Rows[pr.Row].Kind)
+				}
+			}
+			if len(rows) == 1 && rows[0] == "total" {
+				t.Errorf("%d blank rows: page %d holds only the 总分 row", n, p.Number)
+			}
+		}
 	}
 }

@@ -1,11 +1,21 @@
 package render
 
+import "fmt"
+
 // Pagination fills each page with whole rows. A row taller than a page is
 // split between pages, each part taking as many lines of each cell as fit.
 // A break is moved up a row while it would leave a keep-with-next row (a
 // header) at the bottom of a page, or cut a spanning label so that one of
 // its two fragments is too short to hold it. A page that continues the
 // indicator block starts with the indicator header again.
+//
+// Pagination always ends. Every round of run's loop places a row, places
+// a part of a split row, or starts a new page. A page is only left after
+// it took a row (adjust keeps one) or a part of a row, and a fresh page
+// that cannot take a line of a row already begun fails with an error
+// instead of starting another. So each page starts further down the table
+// than the one before: at a later row, or later in the lines of a split
+// one.
 
 // slot is a row, or a part of a row taller than a page, placed on a page.
 type slot struct {
@@ -59,7 +69,7 @@ func newPager(e *Engine, t *Table, firstTop float64) *pager {
 }
 
 // run distributes the rows over pages.
-func (p *pager) run() [][]slot {
+func (p *pager) run() ([][]slot, error) {
 	p.y = p.firstTop
 	var done map[int]int // lines already placed of row i's cells, when row i is split
 	for i := 0; i < len(p.t.Rows); {
@@ -68,17 +78,21 @@ func (p *pager) run() [][]slot {
 		case need <= avail+epsilon:
 			p.place(slot{row: i, h: need, lines: p.rest(i, done)})
 			i, done = i+1, nil
-		case need > p.bottom-p.contentTop(i)+epsilon || p.empty():
-			// Taller than a page: fill what is left of this one, if it is
-			// worth it, and continue on the next.
-			if p.empty() || avail >= p.minSplit() {
-				var lines map[int][2]int
-				lines, done = p.split(i, done, avail)
-				p.place(slot{row: i, h: avail, lines: lines})
+		case p.empty() || avail >= p.minSplit() && (need > p.bottom-p.contentTop(i)+epsilon || p.stranded(i)):
+			// Taller than a page, or a page that can only end here with
+			// a header stranded at its foot: fill what is left of this
+			// page and continue on the next. (With too little room left,
+			// the default case moves the row to the next page.)
+			lines, next := p.split(i, done, max(avail, 0))
+			if p.empty() && done != nil && !advances(done, next) {
+				return nil, fmt.Errorf("row %d (%s): not one more line of it fits on a page, which has %.1f pt free below its header",
+					i+1, p.t.Rows[i].Kind, avail)
 			}
+			done = next
+			p.place(slot{row: i, h: max(avail, 0), lines: lines})
 			p.newPage(i)
 		default:
-			k := p.adjust()
+			k := p.adjust(i)
 			if k < len(p.cur) {
 				i = p.cur[k].row
 				p.cur = p.cur[:k]
@@ -87,7 +101,25 @@ func (p *pager) run() [][]slot {
 		}
 	}
 	p.pages = append(p.pages, p.cur)
-	return p.pages
+	return p.pages, nil
+}
+
+// stranded tells whether the page cannot end before row next without
+// breaking a keep: adjust finds no earlier break, and the page's last row
+// is kept with next.
+func (p *pager) stranded(next int) bool {
+	last := p.cur[len(p.cur)-1]
+	return last.lines == nil && (p.t.Rows[last.row].KeepWithNext || p.t.Rows[next].KeepWithPrevious) && p.adjust(next) == len(p.cur)
+}
+
+// advances tells whether a split placed a line of any cell.
+func advances(done, next map[int]int) bool {
+	for ci, to := range next {
+		if to > done[ci] {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *pager) place(s slot) {
@@ -165,10 +197,11 @@ func (p *pager) split(i int, done map[int]int, h float64) (lines map[int][2]int,
 	return lines, next
 }
 
-// adjust returns how many of the page's slots to keep: the break moves up
-// while it would strand a header or cut a label too short. When moving up
-// would empty the page, the break stays where it was.
-func (p *pager) adjust() int {
+// adjust returns how many of the page's slots to keep, when row next does
+// not fit: the break moves up while it would strand a header, lead a page
+// with a row kept with the one before it (总分), or cut a label too short.
+// When moving up would empty the page, the break stays where it was.
+func (p *pager) adjust(next int) int {
 	first := 0
 	if len(p.cur) > 0 && p.cur[0].repeated {
 		first = 1
@@ -178,7 +211,11 @@ func (p *pager) adjust() int {
 		if last.lines != nil {
 			return k // a split row stays where it is
 		}
-		if !p.t.Rows[last.row].KeepWithNext && !p.cutsLabel(k) {
+		following := next
+		if k < len(p.cur) {
+			following = p.cur[k].row
+		}
+		if !p.t.Rows[last.row].KeepWithNext && !p.t.Rows[following].KeepWithPrevious && !p.cutsLabel(k) {
 			return k
 		}
 	}

@@ -17,17 +17,20 @@ const maxGrow = 8
 // box, line and border. If a label cut by page breaks cannot show all its
 // lines in its fragments, the last row it spans grows and pagination runs
 // again, so that no text is ever lost.
-func (e *Engine) paginate(doc *Document) {
+func (e *Engine) paginate(doc *Document) error {
 	t := doc.Table
 	head, firstTop := e.titleBlock(doc)
 	for round := 0; ; round++ {
-		slots := newPager(e, t, firstTop).run()
+		slots, err := newPager(e, t, firstTop).run()
+		if err != nil {
+			return err
+		}
 		pages, short := e.place(doc, slots, firstTop)
 		if len(short) == 0 || round == maxGrow {
 			pages[0].Texts = append(head, pages[0].Texts...)
 			e.pageNumbers(doc, pages)
 			doc.Pages = pages
-			return
+			return nil
 		}
 		for ci, lack := range short {
 			t.Rows[t.Cells[ci].LastRow()].Height += lack
@@ -50,31 +53,31 @@ func (e *Engine) titleBlock(doc *Document) ([]Text, float64) {
 		blocks = append(blocks, struct{ text, style string }{doc.Subtitle, StyleSubtitle})
 	}
 	for _, block := range blocks {
-		lh := e.lineHeight(block.style)
-		for _, line := range e.breakLines(block.text, block.style, width) {
-			texts = append(texts, e.textLine(line, block.style, left, width, y, lh))
+		lh, size := e.lineHeight(block.style), e.Template.Styles[block.style].Size
+		for _, line := range e.breakLines(block.text, block.style, size, width) {
+			texts = append(texts, e.textLine(line, block.style, size, left, width, y, lh))
 			y += lh
 		}
 	}
 	return texts, y + mm(e.Template.Table.TitleGap)
 }
 
-// textLine positions one line in a line box of height lh whose top is at y,
-// aligned within [left, left+width] by its style.
-func (e *Engine) textLine(line, style string, left, width, y, lh float64) Text {
-	return e.textAt(line, style, left, width, y+e.baselineOffset(style, lh))
+// textLine positions one line of a style at a size in a line box of height
+// lh whose top is at y, aligned within [left, left+width] by its style.
+func (e *Engine) textLine(line, style string, size, left, width, y, lh float64) Text {
+	return e.textAt(line, style, size, left, width, y+e.baselineOffset(style, size, lh))
 }
 
 // baselineOffset is the baseline's distance from the top of a line box of
 // height lh: the font's em box (ascent + descent) is centred in the box.
-func (e *Engine) baselineOffset(style string, lh float64) float64 {
-	size, m := e.Template.Styles[style].Size, e.Face(style).Metrics()
+func (e *Engine) baselineOffset(style string, size, lh float64) float64 {
+	m := e.Face(style).Metrics()
 	return (lh-(m.Ascent+m.Descent)*size)/2 + m.Ascent*size
 }
 
 // textAt places a line on a baseline, aligned within [left, left+width].
-func (e *Engine) textAt(line, style string, left, width, baseline float64) Text {
-	w := e.textWidth(line, style)
+func (e *Engine) textAt(line, style string, size, left, width, baseline float64) Text {
+	w := e.textWidth(line, style, size)
 	x := left
 	switch e.Template.Styles[style].Align {
 	case "center":
@@ -82,7 +85,7 @@ func (e *Engine) textAt(line, style string, left, width, baseline float64) Text 
 	case "right":
 		x = left + width - w
 	}
-	return Text{X: x, Y: baseline, Width: w, Text: line, Style: style, Cell: -1}
+	return Text{X: x, Y: baseline, Width: w, Text: line, Style: style, Size: size, Cell: -1}
 }
 
 // place positions the pages' rows, boxes, lines and borders. It returns,
@@ -109,7 +112,7 @@ func (e *Engine) place(doc *Document, slotPages [][]slot, firstTop float64) ([]P
 	for ci := range t.Cells {
 		c := &t.Cells[ci]
 		if lost := len(c.Lines) - shown[ci]; lost > 0 && c.RowSpan > 1 {
-			short[ci] = float64(lost)*e.lineHeight(c.Style) + padY
+			short[ci] = float64(lost)*e.leading(c.Size) + padY
 		}
 	}
 	return pages, short
@@ -152,9 +155,9 @@ func (pl *placer) page(number int, slots []slot, top float64) Page {
 		box := Box{Cell: ci, X: x0 + t.CellX(c), Y: page.Rows[f.first].Y, W: t.CellWidth(c),
 			Rows: [2]int{slots[f.first].row, slots[f.last].row}}
 		box.H = page.Rows[f.last].Y + page.Rows[f.last].H - box.Y
-		from, to := e.fragmentLines(c, ci, box.H, slots[f.first], shown)
+		from, to, continued := e.fragmentLines(c, ci, box.H, slots[f.first], shown)
 		shown[ci] = max(shown[ci], to)
-		e.placeLines(&page, &box, c, ci, from, to)
+		e.placeLines(&page, &box, c, ci, from, to, continued)
 		page.Boxes = append(page.Boxes, box)
 	}
 	bordered := make([]Box, 0, len(page.Boxes))
@@ -167,36 +170,45 @@ func (pl *placer) page(number int, slots []slot, top float64) Page {
 	return page
 }
 
-// fragmentLines chooses the lines of a cell drawn in a box of height h: the
-// part given by a split row; a label's whole text again when it fits;
-// otherwise the lines that follow those already drawn.
-func (e *Engine) fragmentLines(c *Cell, ci int, h float64, first slot, shown []int) (from, to int) {
-	if r, ok := first.lines[ci]; ok {
-		return r[0], r[1]
-	}
+// fragmentLines chooses the lines of a cell drawn in a box of height h,
+// and tells whether they continue text begun on an earlier page:
+//   - in the part of a split row, the lines the pager gave it; but a cell
+//     that names the row (a label, or a 三级指标's name) already drawn whole
+//     is drawn whole again where it fits, so that every page tells which
+//     indicator the row is;
+//   - a label's whole text again when it fits;
+//   - otherwise the lines that follow those already drawn.
+func (e *Engine) fragmentLines(c *Cell, ci int, h float64, first slot, shown []int) (from, to int, continued bool) {
 	fit := e.linesFitting(c, h)
+	if r, ok := first.lines[ci]; ok {
+		if c.NamesRow() && r[0] == len(c.Lines) && len(c.Lines) <= fit {
+			return 0, len(c.Lines), false
+		}
+		return r[0], r[1], r[0] > 0
+	}
 	if c.Repeat && len(c.Lines) <= fit {
-		return 0, len(c.Lines)
+		return 0, len(c.Lines), false
 	}
 	if c.RowSpan == 1 && first.lines == nil {
-		return 0, len(c.Lines) // the row was measured to hold it
+		return 0, len(c.Lines), false // the row was measured to hold it
 	}
 	from = shown[ci]
-	return from, min(len(c.Lines), from+fit)
+	return from, min(len(c.Lines), from+fit), from > 0
 }
 
-// placeLines centres the chosen lines vertically in the box and aligns each
-// by the cell's style.
-func (e *Engine) placeLines(page *Page, box *Box, c *Cell, ci, from, to int) {
-	lh := e.lineHeight(c.Style)
+// placeLines centres the chosen lines vertically in the box, or starts
+// them at its top when they continue a text from the page before (or fill
+// the box), and aligns each by the cell's style.
+func (e *Engine) placeLines(page *Page, box *Box, c *Cell, ci, from, to int, continued bool) {
+	lh := e.leading(c.Size)
 	padX := mm(e.Template.Table.PaddingX)
 	block := float64(to-from) * lh
 	y := box.Y + (box.H-block)/2
-	if inner := box.H - 2*mm(e.Template.Table.PaddingY); block > inner {
+	if inner := box.H - 2*mm(e.Template.Table.PaddingY); continued || block > inner {
 		y = box.Y + mm(e.Template.Table.PaddingY)
 	}
 	for i := from; i < to; i++ {
-		txt := e.textLine(c.Lines[i], c.Style, box.X+padX, box.W-2*padX, y, lh)
+		txt := e.textLine(c.Lines[i], c.Style, c.Size, box.X+padX, box.W-2*padX, y, lh)
 		txt.Cell = ci
 		page.Texts = append(page.Texts, txt)
 		box.Lines = append(box.Lines, i)
@@ -255,6 +267,6 @@ func (e *Engine) pageNumbers(doc *Document, pages []Page) {
 	baseline := mm(pg.Height - pg.MarginBottom + pg.PageNumberGap)
 	for i := range pages {
 		text := strings.NewReplacer("{page}", strconv.Itoa(i+1), "{pages}", strconv.Itoa(len(pages))).Replace(pg.PageNumber)
-		pages[i].Texts = append(pages[i].Texts, e.textAt(text, style, left, width, baseline))
+		pages[i].Texts = append(pages[i].Texts, e.textAt(text, style, e.Template.Styles[style].Size, left, width, baseline))
 	}
 }

@@ -46,8 +46,21 @@ func (t *Template) errorAt(e *TemplateError) *TemplateError {
 	return e
 }
 
-// check reports what would make the template draw nonsense.
+// check reports what would make the template draw nonsense, or loop: every
+// length is checked against the page it must fit in, so that a template
+// that loads always lays out.
 func (t *Template) check() *TemplateError {
+	for _, step := range []func() *TemplateError{t.checkSpec, t.checkPage, t.checkTable, t.checkStyles, t.checkRoom, t.checkNames} {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkSpec checks the form's spec: its fields, sums and rules, and that
+// its grid has as many columns as table.columns and every row tiles them.
+func (t *Template) checkSpec() *TemplateError {
 	if len(t.Spec.Indicators.Header) == 0 {
 		return keyError("indicators", "indicators.header: missing; the indicator block needs its header row")
 	}
@@ -66,43 +79,98 @@ func (t *Template) check() *TemplateError {
 		}
 		return e
 	}
-	return t.checkLooks()
+	return nil
 }
 
-// checkLooks checks the paper, the columns and the styles.
-func (t *Template) checkLooks() *TemplateError {
+// Bounds of the template's lengths. Paper beyond A0's long side twice over
+// is a mistake, not a form; a text area under 50 mm holds no table.
+const (
+	maxPaper     = 2500 // mm
+	minTextSize  = 50   // mm, the text area's width and height at least
+	maxLeading   = 4    // a line's height in font sizes
+	maxBorder    = 5    // points
+	minStyleSize = 4    // points
+	maxStyleSize = 72
+)
+
+// finite tells whether v is a number at all: TOML writes nan and inf.
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
+func (t *Template) checkPage() *TemplateError {
 	p := t.Page
-	if p.Width <= 0 || p.Height <= 0 || p.MarginLeft < 0 || p.MarginRight < 0 || p.MarginTop < 0 || p.MarginBottom < 0 {
-		return keyError("page", "page: width and height must be positive, margins not negative")
+	for _, v := range []struct {
+		key string
+		val float64
+	}{{"page.width", p.Width}, {"page.height", p.Height}} {
+		if !finite(v.val) || v.val <= 0 || v.val > maxPaper {
+			return keyError(v.key, "%s: %g mm; expected more than 0 and at most %d", v.key, v.val, maxPaper)
+		}
 	}
-	if p.Height-p.MarginTop-p.MarginBottom < 50 {
-		return keyError("page", "page: margins leave less than 50 mm of height")
+	for _, v := range []struct {
+		key string
+		val float64
+	}{{"page.margin_top", p.MarginTop}, {"page.margin_bottom", p.MarginBottom}, {"page.margin_left", p.MarginLeft},
+		{"page.margin_right", p.MarginRight}, {"page.page_number_gap", p.PageNumberGap}} {
+		if !finite(v.val) || v.val < 0 {
+			return keyError(v.key, "%s: %g mm; expected 0 or more", v.key, v.val)
+		}
+	}
+	if w := p.Width - p.MarginLeft - p.MarginRight; w < minTextSize {
+		return keyError("page.margin_left", "page: margins leave %g mm of the page's %g mm width; a table needs at least %d", w, p.Width, minTextSize)
+	}
+	if h := p.Height - p.MarginTop - p.MarginBottom; h < minTextSize {
+		return keyError("page.margin_top", "page: margins leave %g mm of the page's %g mm height; a table needs at least %d", h, p.Height, minTextSize)
+	}
+	if p.PageNumber != "" && p.PageNumberGap >= p.MarginBottom {
+		return keyError("page.page_number_gap", "page.page_number_gap: %g mm puts the page number below the page; the bottom margin is %g mm", p.PageNumberGap, p.MarginBottom)
+	}
+	return nil
+}
+
+func (t *Template) checkTable() *TemplateError {
+	tb, p := t.Table, t.Page
+	for _, v := range []struct {
+		key string
+		val float64
+	}{{"table.padding_x", tb.PaddingX}, {"table.padding_y", tb.PaddingY}, {"table.title_gap", tb.TitleGap}} {
+		if !finite(v.val) || v.val < 0 {
+			return keyError(v.key, "%s: %g mm; expected 0 or more", v.key, v.val)
+		}
+	}
+	if !finite(tb.Leading) || tb.Leading < 1 || tb.Leading > maxLeading {
+		return keyError("table.leading", "table.leading: %g; expected 1 to %d (times the font size)", tb.Leading, maxLeading)
+	}
+	if !finite(tb.Border) || tb.Border < 0 || tb.Border > maxBorder {
+		return keyError("table.border", "table.border: %g pt; expected 0 to %d", tb.Border, maxBorder)
+	}
+	if !finite(tb.MinRowHeight) || tb.MinRowHeight <= 0 {
+		return keyError("table.min_row_height", "table.min_row_height: %g mm; expected more than 0", tb.MinRowHeight)
 	}
 	textWidth := p.Width - p.MarginLeft - p.MarginRight
 	sum := 0.0
-	for i, w := range t.Table.Columns {
-		if !(w > 2*t.Table.PaddingX) || math.IsInf(w, 0) {
-			return keyError("table.columns", "table.columns[%d]: %g mm leaves no room inside its padding", i, w)
+	for i, w := range tb.Columns {
+		if !finite(w) || w <= 2*tb.PaddingX {
+			return keyError("table.columns", "table.columns[%d]: %g mm leaves no room inside its padding (table.padding_x %g mm on each side)", i, w, tb.PaddingX)
 		}
 		sum += w
 	}
 	if sum > textWidth+0.01 {
 		return keyError("table.columns", "table.columns add up to %g mm, wider than the text width %g mm", sum, textWidth)
 	}
-	tb := t.Table
-	if tb.PaddingX < 0 || tb.PaddingY < 0 || tb.Leading < 1 || tb.MinRowHeight <= 0 || tb.Border < 0 {
-		return keyError("table", "table: padding and border must not be negative, leading at least 1, min_row_height positive")
-	}
-	needed := []string{StyleAttachment, StyleTitle}
+	return nil
+}
+
+func (t *Template) checkStyles() *TemplateError {
+	needed := append([]string{StyleAttachment, StyleTitle}, t.Spec.Styles()...)
 	if t.Labels.Subtitle != "" {
 		needed = append(needed, StyleSubtitle)
 	}
-	for _, name := range append(needed, t.Spec.Styles()...) {
+	for _, name := range needed {
 		if _, ok := t.Styles[name]; !ok {
 			return keyError("styles", "styles.%s: missing", name)
 		}
 	}
-	if p.PageNumber != "" {
+	if p := t.Page; p.PageNumber != "" {
 		if _, ok := t.Styles[p.PageNumberStyle]; !ok {
 			return keyError("page.page_number_style", "page.page_number_style: no style %q", p.PageNumberStyle)
 		}
@@ -112,8 +180,8 @@ func (t *Template) checkLooks() *TemplateError {
 		if _, ok := t.Fonts[s.Font]; !ok {
 			return keyError(key+".font", "%s.font: %q is not in [fonts]", key, s.Font)
 		}
-		if !(s.Size >= 4 && s.Size <= 72) {
-			return keyError(key+".size", "%s.size: %g pt; expected 4 to 72", key, s.Size)
+		if !(s.Size >= minStyleSize && s.Size <= maxStyleSize) {
+			return keyError(key+".size", "%s.size: %g pt; expected %d to %d", key, s.Size, minStyleSize, maxStyleSize)
 		}
 		if !slices.Contains([]string{"left", "center", "right"}, s.Align) {
 			return keyError(key+".align", "%s.align: %q; expected left, center or right", key, s.Align)

@@ -105,6 +105,16 @@ func TestTemplateErrors(t *testing.T) {
 		{`{ field = "deviation", style = "body" },`, ``, "indicators.items: the label, levels and items cover 8 of the 9 columns"},
 		{"[indicators]\nlabel", "[indicatorz]\nlabel", `unknown key "indicatorz"`},
 		{`parts = ["funds.spending.basic", "funds.spending.project"]`, `parts = ["funds.spending.basic", "goals.expected"]`, "sums[1]: goals.expected is not a declared field of type amount"},
+		// Names Excel refuses are found when the template loads, not after
+		// the PDFs of a batch are written.
+		{`sheet = "附件2"`, `sheet = "附件2/2020"`, `my.toml:9:9: sheet: "附件2/2020" has a character Excel refuses`},
+		{`sheet = "附件2"`, `sheet = "[附件2]"`, `sheet: "[附件2]" has a character Excel refuses`},
+		{`sheet = "附件2"`, `sheet = "附件2：部门整体支出绩效自评表（2020年度，益阳市工业和信息化局）"`, "longer than Excel's 31 characters"},
+		{`sheet = "附件2"`, `sheet = "'附件2'"`, "starts or ends with '"},
+		{`sheet = "附件2"`, `sheet = "   "`, "is blank"},
+		{`summary = "汇总表"`, `summary = "汇总表?"`, `my.toml:10:11: summary: "汇总表?" has a character Excel refuses`},
+		{`summary = "汇总表"`, `summary = ""`, `summary: "" is blank`},
+		{`summary = "汇总表"`, `summary = "汇总|表"`, "a character a file name cannot have"},
 	} {
 		tpl, err := edited(t, t.TempDir(), c.old, c.new)
 		if err == nil {

@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"jixiao/cmd/jixiao/internal/gen"
+	"jixiao/templates"
 )
 
 // writeForms writes n generated forms into dir/sub and breaks the ones
@@ -32,7 +33,8 @@ func writeForms(t testing.TB, dir string, n int, broken map[int]string) []string
 		case "syntax":
 			src = strings.Replace(src, "weight = 10", "weight = = 10", 1)
 		case "score":
-			src = strings.Replace(src, "score = 1\n", "score = 9\n", 1)
+			// A 9 before the first item's 得分 makes it more than any 分值.
+			src = strings.Replace(src, "\n    score = ", "\n    score = 9", 1)
 		case "binary":
 			src = "\xff\xfe" + src
 		}
@@ -81,8 +83,7 @@ func TestBatchWithBrokenFiles(t *testing.T) {
 	if !strings.Contains(stderr.String(), "3 of 50 forms not rendered") {
 		t.Errorf("stderr lacks the count of refused forms:\n%s", stderr.String())
 	}
-	rows := summaryRows(t, filepath.Join(out, "汇总表.xlsx"))
-	departments, scored := rows[2:len(rows)-2], 0
+	departments, scored := summaryDepartments(t, filepath.Join(out, "汇总表.xlsx")), 0
 	if len(departments) != 50 {
 		t.Fatalf("summary has %d department rows, want 50", len(departments))
 	}
@@ -96,18 +97,31 @@ func TestBatchWithBrokenFiles(t *testing.T) {
 	}
 }
 
-func summaryRows(t *testing.T, path string) [][]string {
+// summaryDepartments reads the department rows of every ranking sheet
+// of a summary: each sheet's rows between its headings and its 合计 and
+// 平均.
+func summaryDepartments(t *testing.T, path string) [][]string {
 	t.Helper()
 	f, err := excelize.OpenFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	rows, err := f.GetRows("汇总表")
-	if err != nil {
-		t.Fatal(err)
+	var out [][]string
+	for _, sheet := range f.GetSheetList() {
+		if sheet == "问题清单" {
+			continue
+		}
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) < 4 {
+			t.Fatalf("sheet %s has %d rows", sheet, len(rows))
+		}
+		out = append(out, rows[2:len(rows)-2]...)
 	}
-	return rows
+	return out
 }
 
 func TestChangedSkipsUpToDateForms(t *testing.T) {
@@ -121,13 +135,36 @@ func TestChangedSkipsUpToDateForms(t *testing.T) {
 		return stdout.String()
 	}
 	run("render", dir, "-o", out)
+	// A form touched but unchanged is up to date: the stamp holds its hash.
 	future := time.Now().Add(time.Minute)
-	if err := os.Chtimes(paths[1], future, future); err != nil {
+	if err := os.Chtimes(paths[0], future, future); err != nil {
 		t.Fatal(err)
 	}
+	src, err := os.ReadFile(paths[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, paths[1], append(src, "\n# edited\n"...))
 	got := run("render", dir, "-o", out, "--changed")
 	if !strings.Contains(got, "3 forms: 1 rendered (2 files), 2 up to date, 0 refused") {
-		t.Errorf("--changed: %s", got)
+		t.Errorf("--changed after an edit: %s", got)
+	}
+	// Another template, even one older than the outputs, renders all again.
+	tpl := filepath.Join(t.TempDir(), "my.toml")
+	writeFile(t, tpl, bytes.Replace(builtinFile(templates.Form2020), []byte("margin_top = 20"), []byte("margin_top = 22"), 1))
+	past := time.Now().Add(-time.Hour)
+	if err := os.Chtimes(tpl, past, past); err != nil {
+		t.Fatal(err)
+	}
+	if got := run("render", dir, "-o", out, "--changed", "--template", tpl); !strings.Contains(got, "3 forms: 3 rendered (6 files), 0 up to date") {
+		t.Errorf("--changed with another template: %s", got)
+	}
+	if got := run("render", dir, "-o", out, "--changed", "--template", tpl); !strings.Contains(got, "3 forms: 0 rendered (0 files), 3 up to date") {
+		t.Errorf("--changed with the same template again: %s", got)
+	}
+	// Back to the built-in template: rendered again, as it differs too.
+	if got := run("render", dir, "-o", out, "--changed"); !strings.Contains(got, "3 forms: 3 rendered (6 files), 0 up to date") {
+		t.Errorf("--changed back to the built-in template: %s", got)
 	}
 }
 
@@ -223,4 +260,49 @@ func BenchmarkBatch(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "forms/s")
+}
+
+// TestDuplicateDepartmentWarned: two forms of one department and year
+// are both ranked, with a warning naming them.
+func TestDuplicateDepartmentWarned(t *testing.T) {
+	src, err := os.ReadFile(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, out := t.TempDir(), t.TempDir()
+	writeFile(t, filepath.Join(dir, "a.toml"), src)
+	writeFile(t, filepath.Join(dir, "b.toml"), src)
+	code, _, stderr := run(t, "render", dir, "-o", out, "--summary-only", "-q")
+	want := filepath.Join(dir, "b.toml") + ":1:1: warning: same department and year as a.toml (益阳市工业和信息化局, 2020): the summary ranks both\n"
+	if code != exitOK || stderr != want {
+		t.Errorf("exit %d, stderr %q\nwant %q", code, stderr, want)
+	}
+}
+
+// TestStampsOnlyInOutputFolders: a form rendered in place gets no hidden
+// stamp beside it; with -o or --changed it does.
+func TestStampsOnlyInOutputFolders(t *testing.T) {
+	src, err := os.ReadFile(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, out := t.TempDir(), t.TempDir()
+	form := filepath.Join(dir, "form.toml")
+	writeFile(t, form, src)
+	for _, c := range []struct {
+		args  []string
+		stamp string
+		want  bool
+	}{
+		{[]string{"render", form}, filepath.Join(dir, ".form.jixiao"), false},
+		{[]string{"render", form, "-o", out}, filepath.Join(out, ".form.jixiao"), true},
+		{[]string{"render", form, "--changed"}, filepath.Join(dir, ".form.jixiao"), true},
+	} {
+		if code, _, stderr := run(t, c.args...); code != exitOK {
+			t.Fatalf("%v: exit %d: %s", c.args, code, stderr)
+		}
+		if _, err := os.Stat(c.stamp); (err == nil) != c.want {
+			t.Errorf("%v: stamp %s exists: %v, want %v", c.args, c.stamp, err == nil, c.want)
+		}
+	}
 }

@@ -1,27 +1,33 @@
 package main
 
 import (
+	"cmp"
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"jixiao"
-	"jixiao/render"
 )
 
 var checkCommand = &command{
 	name: "check", args: "FILE|DIR...", summary: "check and score forms; print problems and scores",
-	help: `Reads each form (a folder stands for every *.toml in it), validates it and
-scores it by the official rules. Problems go to stderr, one per line:
+	help: `Reads each form (a folder stands for every *.toml under it; - reads one
+from stdin), validates it and scores it by the official rules, and checks
+that the template's fonts can draw every character, as render does.
+Problems go to stderr, one per line:
 
   FILE:LINE:COL: error|warning: PATH (中文标签): message
 
 and a score summary per file to stdout (执行率, 预算执行得分, each 一级指标,
 总分, 等级). Exit status 0 when no file has an error, 1 when any has, 2 for
-a usage error. Warnings do not change the exit status.`,
+a usage error. Warnings do not change the exit status.
+
+Examples:
+  jixiao check my-form.toml
+  jixiao check forms/ --json`,
 	run: runCheck,
 }
 
@@ -30,7 +36,7 @@ func runCheck(c *cli, cmd *command, args []string) int {
 	var templatePath string
 	files, code, done := parseFlags(c, cmd, args, func(fs *flag.FlagSet) {
 		fs.BoolVar(&asJSON, "json", false, "print problems and scores as JSON on stdout")
-		fs.StringVar(&templatePath, "template", "", "check every file by the form of this template `FILE` instead of the built-in form it names")
+		fs.StringVar(&templatePath, "template", "", "check every file against this template `FILE`, its form, scoring rules and fonts, instead of the built-in form it names")
 	})
 	if done {
 		return code
@@ -38,25 +44,23 @@ func runCheck(c *cli, cmd *command, args []string) int {
 	if len(files) == 0 {
 		return c.usageError(cmd, "no files to check")
 	}
-	var override *render.Template
-	if templatePath != "" {
-		tpl, err := loadTemplate(templatePath)
-		if err != nil {
-			fmt.Fprintf(c.stderr, "jixiao check: %v\n", err)
-			return exitUsage
-		}
-		override = tpl
-	}
-	forms := newForms(override)
-	inputs, err := inputFiles(files)
+	r, err := newRenderer(templatePath)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "jixiao check: %v\n", err)
-		return exitProblems
+		return exitUsage
 	}
+	set := inputFiles(files, true)
+	for _, p := range set.problems {
+		fmt.Fprintln(c.stderr, p)
+	}
+	ctx := c.context()
 	var results []checkResult
 	failed := 0
-	for _, in := range inputs {
-		res := checkFile(in.path, forms)
+	for _, in := range set.files {
+		res := r.checkFile(ctx, c.stdin, in.path)
+		if ctx.Err() != nil {
+			break // Ctrl-C: the file in hand was not checked
+		}
 		if res.Problems.Errors() > 0 {
 			failed++
 		}
@@ -68,18 +72,28 @@ func runCheck(c *cli, cmd *command, args []string) int {
 			printSummary(c.stdout, res)
 		}
 	}
+	if ctx.Err() != nil {
+		fmt.Fprintf(c.stderr, "jixiao check: interrupted after %d of %d files\n", len(results), len(set.files))
+		return exitInterrupted
+	}
 	if asJSON {
 		enc := json.NewEncoder(c.stdout)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
-		if err := enc.Encode(map[string]any{"files": jsonResults(results)}); err != nil {
+		// A folder or argument that could not be read is listed as a file
+		// with its one problem, so that tools see it.
+		var unread []checkResult
+		for _, p := range set.problems {
+			unread = append(unread, checkResult{File: p.File, Problems: jixiao.Problems{p}})
+		}
+		if err := enc.Encode(map[string]any{"files": jsonResults(append(unread, results...))}); err != nil {
 			fmt.Fprintf(c.stderr, "jixiao check: %v\n", err)
 			return exitProblems
 		}
 	} else if len(results) > 1 {
 		fmt.Fprintf(c.stdout, "%d files: %d without errors, %d with errors\n", len(results), len(results)-failed, failed)
 	}
-	if failed > 0 {
+	if failed > 0 || len(set.problems) > 0 {
 		return exitProblems
 	}
 	return exitOK
@@ -91,21 +105,19 @@ type checkResult struct {
 	Problems jixiao.Problems
 }
 
-func checkFile(path string, forms *forms) checkResult {
-	data, err := os.ReadFile(path)
+// checkFile reads and checks one form ("-" is stdin), as render would:
+// the glyphs of the template's fonts included.
+func (r *renderer) checkFile(ctx context.Context, stdin io.Reader, path string) checkResult {
+	name := path
+	if path == "-" {
+		name = stdinName
+	}
+	data, err := readForm(ctx, stdin, path)
 	if err != nil {
-		p := jixiao.Problem{File: path, Severity: jixiao.Error, Message: fmt.Sprintf("cannot read: %v", unwrapPathError(err))}
-		return checkResult{File: path, Problems: jixiao.Problems{p}}
+		return checkResult{File: name, Problems: jixiao.Problems{readProblem(name, err)}}
 	}
-	_, s, problems := forms.check(path, data)
-	return checkResult{File: path, Scored: s, Problems: problems}
-}
-
-func unwrapPathError(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err
-	}
-	return err
+	s, problems := r.check(name, data)
+	return checkResult{File: name, Scored: s, Problems: problems}
 }
 
 // printSummary writes the score summary of one file.
@@ -208,9 +220,16 @@ func jsonScore(s *jixiao.Scored) map[string]any {
 		"grade":      s.Grade,
 		"deductions": s.Deductions(),
 	}
+	// The figures above are as printed, by the rules' rounding; exact
+	// holds the same to two decimals, rounded once.
+	m["rounding"] = cmp.Or(s.Rules.Rounding, jixiao.RoundPrinted)
+	exact := map[string]any{"total": num(s.Exact.Total)}
 	if s.Rate != nil {
 		m["execution_rate_percent"] = num(s.RateShown)
 		m["execution_score"] = num(s.ExecScore)
+		exact["execution_rate_percent"] = num(s.Exact.RatePercent)
+		exact["execution_score"] = num(s.Exact.ExecScore)
 	}
+	m["exact"] = exact
 	return m
 }

@@ -98,8 +98,8 @@ func TestCheckUsageErrors(t *testing.T) {
 		{[]string{"check", sample, "--nope"}, 2, "flag provided but not defined: -nope"},
 		{[]string{"check", "--json=maybe", sample}, 2, "invalid boolean value"},
 		{[]string{"check", "--template", "no-such-template.toml", sample}, 2, "no-such-template.toml"},
-		{[]string{"check", "no-such-file.toml"}, 1, "no-such-file.toml: no such file or directory"},
-		{[]string{"check", "--", "--json"}, 1, "--json: no such file or directory"},
+		{[]string{"check", "no-such-file.toml"}, 1, "no-such-file.toml:1:1: error: cannot read: no such file or directory"},
+		{[]string{"check", "--", "--json"}, 1, "--json:1:1: error: cannot read: no such file or directory"},
 	} {
 		code, _, errs := run(t, c.args...)
 		if code != c.code || !strings.Contains(errs, c.err) {
@@ -129,6 +129,12 @@ type jsonOut struct {
 			Total      float64 `json:"total"`
 			Grade      string  `json:"grade"`
 			Deductions int     `json:"deductions"`
+			Rounding   string  `json:"rounding"`
+			Exact      struct {
+				Rate      json.Number `json:"execution_rate_percent"`
+				ExecScore json.Number `json:"execution_score"`
+				Total     json.Number `json:"total"`
+			} `json:"exact"`
 			Indicators []struct {
 				Name   string  `json:"name"`
 				Weight float64 `json:"weight"`
@@ -163,6 +169,10 @@ func TestCheckJSON(t *testing.T) {
 		}
 		if len(s.Indicators) != 3 || s.Indicators[0].Name != "产出指标" || s.Indicators[0].Score != 49 || s.Indicators[0].Weight != 50 {
 			t.Errorf("%v: indicators %+v", args, s.Indicators)
+		}
+		// The printed figures above; the exact ones to two decimals.
+		if s.Rounding != "printed" || s.Exact.Rate != "90.1" || s.Exact.ExecScore != "9.01" || s.Exact.Total != "98.01" {
+			t.Errorf("%v: rounding %q, exact %+v", args, s.Rounding, s.Exact)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -87,5 +88,28 @@ func TestCommandHelp(t *testing.T) {
 				t.Errorf("help %s:\n%s", c.cmd, out1)
 			}
 		})
+	}
+}
+
+// TestHelpFlagDashes: help writes one-letter flags with one dash and
+// words with two, as the examples do; both spellings still parse.
+func TestHelpFlagDashes(t *testing.T) {
+	flagLine := regexp.MustCompile(`^  (-{1,2})([a-z-]+)\b`)
+	for _, cmd := range commands {
+		_, help, _ := run(t, "help", cmd.name)
+		for _, l := range strings.Split(help, "\n") {
+			m := flagLine.FindStringSubmatch(l)
+			if m == nil {
+				continue
+			}
+			if want := map[bool]string{true: "-", false: "--"}[len(m[2]) == 1]; m[1] != want {
+				t.Errorf("help %s: %q; want %s%s", cmd.name, l, want, m[2])
+			}
+		}
+	}
+	for _, q := range []string{"-q", "--q"} {
+		if code, _, errs := run(t, "render", "--summary-only", q, "-o", t.TempDir(), "../../samples/"); code != exitOK {
+			t.Errorf("render %s: exit %d, %s", q, code, errs)
+		}
 	}
 }

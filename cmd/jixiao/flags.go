@@ -1,13 +1,11 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
-	"slices"
 	"strings"
 
 	"jixiao/render"
@@ -54,7 +52,7 @@ func commandHelp(w io.Writer, cmd *command, fs *flag.FlagSet) {
 	var lines []string
 	fs.VisitAll(func(f *flag.Flag) {
 		name, usage := flag.UnquoteUsage(f)
-		line := "  --" + f.Name
+		line := "  " + flagName(f.Name)
 		if name != "" {
 			line += " " + name
 		}
@@ -70,6 +68,15 @@ func commandHelp(w io.Writer, cmd *command, fs *flag.FlagSet) {
 	fmt.Fprintln(w, "  --help\n      show this help")
 }
 
+// flagName is how help and messages write a flag: -o for one letter,
+// --format for a word. Either dash count is accepted on the command line.
+func flagName(name string) string {
+	if len([]rune(name)) == 1 {
+		return "-" + name
+	}
+	return "--" + name
+}
+
 // usageError prints a usage problem and returns the usage exit status.
 func (c *cli) usageError(cmd *command, format string, args ...any) int {
 	fmt.Fprintf(c.stderr, "jixiao %s: %s\nRun 'jixiao help %s' for its usage.\n", cmd.name, fmt.Sprintf(format, args...), cmd.name)
@@ -81,7 +88,7 @@ func loadTemplate(path string) (*render.Template, error) {
 	if path == "" {
 		return render.DefaultTemplate(), nil
 	}
-	data, err := os.ReadFile(path)
+	data, err := readTemplate(context.Background(), path)
 	if err != nil {
 		return nil, fmt.Errorf("reading the template: %w", err)
 	}
@@ -95,73 +102,4 @@ func builtinFile(name string) []byte {
 		panic(err) // embedded at build time
 	}
 	return data
-}
-
-// input is a form file to read, and the folder it was found under, so
-// that outputs can mirror the folders below it.
-type input struct {
-	path string
-	root string // the folder given on the command line, or the file's own folder
-}
-
-// outputBase is where the outputs of in go, without their extension:
-// beside the input without outDir, else mirrored under outDir.
-func (in input) outputBase(outDir string) string {
-	base := strings.TrimSuffix(in.path, filepath.Ext(in.path))
-	if outDir == "" {
-		return base
-	}
-	rel, err := filepath.Rel(in.root, base)
-	if err != nil || strings.HasPrefix(rel, "..") {
-		rel = filepath.Base(base)
-	}
-	return filepath.Join(outDir, rel)
-}
-
-// name is how the summary names the input: its path under the folder given.
-func (in input) name() string {
-	if rel, err := filepath.Rel(in.root, in.path); err == nil && !strings.HasPrefix(rel, "..") {
-		return rel
-	}
-	return in.path
-}
-
-// inputFiles expands the arguments: a file stands for itself, a folder for
-// every *.toml under it, in a stable order.
-func inputFiles(args []string) ([]input, error) {
-	var files []input
-	for _, arg := range args {
-		info, err := os.Stat(arg)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", arg, errors.Unwrap(err))
-		}
-		if !info.IsDir() {
-			files = append(files, input{path: arg, root: filepath.Dir(arg)})
-			continue
-		}
-		var found []string
-		err = filepath.WalkDir(arg, func(path string, d os.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.IsDir() && path != arg && strings.HasPrefix(d.Name(), ".") {
-				return filepath.SkipDir
-			}
-			if !d.IsDir() && strings.EqualFold(filepath.Ext(path), ".toml") {
-				found = append(found, path)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, fmt.Errorf("reading folder %s: %w", arg, err)
-		}
-		if len(found) == 0 {
-			return nil, fmt.Errorf("%s: no .toml files in this folder", arg)
-		}
-		slices.Sort(found)
-		for _, f := range found {
-			files = append(files, input{path: f, root: arg})
-		}
-	}
-	return files, nil
 }

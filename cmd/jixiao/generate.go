@@ -20,7 +20,7 @@ They are for trying a batch run or measuring speed, not for submission.
 The same --seed gives the same forms.
 
 Example:
-  jixiao generate 200 -o /tmp/forms && jixiao render /tmp/forms -o /tmp/out`,
+  jixiao generate 20 -o /tmp/forms && jixiao render /tmp/forms -o /tmp/out`,
 	run: func(c *cli, cmd *command, args []string) int {
 		var dir, name string
 		var seed uint64
@@ -47,7 +47,12 @@ Example:
 			fmt.Fprintf(c.stderr, "jixiao generate: %v\n", err)
 			return exitProblems
 		}
+		ctx := c.context()
 		for i := range n {
+			if ctx.Err() != nil {
+				fmt.Fprintf(c.stderr, "jixiao generate: interrupted after %d of %d forms\n", i, n)
+				return exitInterrupted
+			}
 			path := filepath.Join(dir, gen.Name(seed, i)+".toml")
 			if err := atomicfile.Write(path, []byte(gen.FormOf(tpl, seed, i))); err != nil {
 				fmt.Fprintf(c.stderr, "jixiao generate: %v\n", err)

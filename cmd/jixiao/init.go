@@ -16,12 +16,15 @@ var initCommand = &command{
 	help: `Writes an empty, commented form with every key of the format: one 一级,
 二级 and 三级 indicator to copy for the others. Without FILE it prints the
 form on stdout. An existing file is kept unless --force is given. --form
-NAME writes another built-in form ('jixiao template --list' lists them).`,
+NAME writes another built-in form ('jixiao template --list' lists them).
+
+Examples:
+  jixiao init my-form.toml
+  jixiao init -o my-form.toml --force
+  jixiao init --form 项目支出-2020 my-project.toml`,
 	run: func(c *cli, cmd *command, args []string) int {
-		var force bool
 		var name string
-		files, code, done := parseFlags(c, cmd, args, func(fs *flag.FlagSet) {
-			fs.BoolVar(&force, "force", false, "overwrite FILE if it exists")
+		files, force, code, done := parseWriteFlags(c, cmd, args, func(fs *flag.FlagSet) {
 			fs.StringVar(&name, "form", "", "the built-in form `NAME` to write (default: 附件2 of 2020)")
 		})
 		if done {
@@ -44,11 +47,17 @@ Otherwise writes the built-in form NAME (the default without NAME) — its
 fields, sums, scoring rules and grid, paper, fonts, styles and column
 widths — to FILE (or stdout). Edit the copy, then use it with
 'jixiao render --template FILE' or watch it with
-'jixiao preview --template FILE'.`,
+'jixiao preview --template FILE'.
+
+Examples:
+  jixiao template --list
+  jixiao template my-template.toml
+  jixiao template -o my-template.toml
+  jixiao template 项目支出-2020 project-template.toml
+  jixiao render my-form.toml --template my-template.toml`,
 	run: func(c *cli, cmd *command, args []string) int {
-		var force, list bool
-		files, code, done := parseFlags(c, cmd, args, func(fs *flag.FlagSet) {
-			fs.BoolVar(&force, "force", false, "overwrite FILE if it exists")
+		var list bool
+		files, force, code, done := parseWriteFlags(c, cmd, args, func(fs *flag.FlagSet) {
 			fs.BoolVar(&list, "list", false, "list the built-in forms")
 		})
 		if done {
@@ -77,6 +86,21 @@ widths — to FILE (or stdout). Edit the copy, then use it with
 		}
 		return writeOut(c, cmd, files, builtinFile(file), force)
 	},
+}
+
+// parseWriteFlags parses the flags of init and template: FILE, or -o FILE,
+// or stdout, and --force; more flags come from more.
+func parseWriteFlags(c *cli, cmd *command, args []string, more func(*flag.FlagSet)) (files []string, force bool, code int, done bool) {
+	var out string
+	files, code, done = parseFlags(c, cmd, args, func(fs *flag.FlagSet) {
+		fs.StringVar(&out, "o", "", "write to `FILE` (the same as giving FILE)")
+		fs.BoolVar(&force, "force", false, "overwrite FILE if it exists")
+		more(fs)
+	})
+	if out != "" {
+		files = append(files, out)
+	}
+	return files, force, code, done
 }
 
 // writeOut writes data to the one FILE argument, or stdout.

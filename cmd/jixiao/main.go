@@ -49,6 +49,9 @@ func init() {
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// The first signal asks the command to stop cleanly; from then on the
+	// default handling is back, so a second one ends the process at once.
+	go func() { <-ctx.Done(); stop() }()
 	c := &cli{ctx: ctx, stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin, isTerminal: isTerminal(os.Stderr)}
 	code := c.main(os.Args[1:])
 	stop()

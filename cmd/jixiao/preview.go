@@ -30,7 +30,9 @@ and lists the errors above it, each with its line.
 Prints the page's address, then one line per rebuild: the time it took
 and the errors and warnings found. Listens on 127.0.0.1 (a free port
 unless --addr says otherwise); only --addr makes it reachable from other
-machines. Ctrl-C stops it.
+machines: with --addr 0.0.0.0:PORT (every interface) it prints each of the
+machine's addresses, and warns that others can see the form. Ctrl-C
+stops it.
 
 Examples:
   jixiao preview my-form.toml --open
@@ -47,7 +49,7 @@ func runPreview(c *cli, cmd *command, args []string) int {
 		fs.StringVar(&templatePath, "template", "", "lay out with this template `FILE`, and watch it (see 'jixiao template')")
 		fs.StringVar(&addr, "addr", "127.0.0.1:0", "listen on `HOST:PORT`; port 0 picks a free one")
 		fs.BoolVar(&open, "open", false, "open the page in the web browser")
-		fs.Float64Var(&dpi, "dpi", dpi, "resolution of the page images, in dots per inch")
+		fs.Float64Var(&dpi, "dpi", dpi, "resolution of the page images, in `DPI` (dots per inch)")
 	})
 	if done {
 		return code
@@ -68,7 +70,7 @@ func runPreview(c *cli, cmd *command, args []string) int {
 	} else if fi.IsDir() {
 		return c.usageError(cmd, "%s is a folder; preview shows one form", data)
 	}
-	b := &previewBuilder{data: data, template: templatePath}
+	b := &previewBuilder{data: data, template: templatePath, stop: c.context()}
 	watch := []string{data}
 	if templatePath != "" {
 		watch = append(watch, templatePath)
@@ -83,10 +85,16 @@ func runPreview(c *cli, cmd *command, args []string) int {
 		Log:   c.stderr,
 		Addr:  addr,
 		Watch: watch,
-		Ready: func(url string) {
-			fmt.Fprintln(c.stdout, url)
+		Ready: func(urls []string) {
+			if !loopbackAddr(addr) {
+				fmt.Fprintf(c.stderr, "jixiao preview: warning: --addr %s listens beyond this machine: anyone who can reach %s sees the form and can download it\n",
+					addr, strings.Join(urls[min(1, len(urls)-1):], ", "))
+			}
+			for _, url := range urls {
+				fmt.Fprintln(c.stdout, url)
+			}
 			if open {
-				openBrowser(url)
+				openBrowser(urls[0])
 			}
 		},
 	}
@@ -97,9 +105,22 @@ func runPreview(c *cli, cmd *command, args []string) int {
 	return exitOK
 }
 
+// loopbackAddr tells whether --addr keeps the page on this machine.
+func loopbackAddr(addr string) bool {
+	host, _, _ := net.SplitHostPort(addr)
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
 // openBrowser asks the desktop to open url, and does not wait: without a
-// desktop (a server, a container) the address printed is enough.
-func openBrowser(url string) {
+// desktop (a server, a container) the address printed is enough. Tests
+// replace it.
+var openBrowser = defaultOpenBrowser
+
+func defaultOpenBrowser(url string) {
 	var cmd *exec.Cmd
 	switch runtime.GOOS {
 	case "darwin":

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -14,7 +15,8 @@ import (
 // the last engine while the template and its font files stay the same: a
 // font file takes longer to load than the whole form to lay out.
 type previewBuilder struct {
-	data, template string // template "" is the built-in one
+	data, template string          // template "" is the built-in one
+	stop           context.Context // ends reads when the preview stops; nil: never
 
 	key string    // what the cached engine was made from
 	r   *renderer // the cached engine
@@ -32,16 +34,22 @@ func (b *previewBuilder) build() preview.Build {
 		return preview.Build{Problems: problems}
 	}
 	watch = append(watch, fontFiles...)
-	data, err := os.ReadFile(b.data)
+	data, err := readForm(b.ctx(), nil, b.data)
 	if err != nil {
-		p := jixiao.Problem{File: b.data, Severity: jixiao.Error, Message: fmt.Sprintf("cannot read: %v", unwrapPathError(err))}
-		return preview.Build{Problems: jixiao.Problems{p}, Watch: watch}
+		return preview.Build{Problems: jixiao.Problems{readProblem(b.data, err)}, Watch: watch}
 	}
 	e, doc, _, problems := r.layout(b.data, data)
 	if e == nil {
 		e = r.engine
 	}
 	return preview.Build{Engine: e, Doc: doc, Problems: problems, Watch: watch}
+}
+
+func (b *previewBuilder) ctx() context.Context {
+	if b.stop == nil {
+		return context.Background()
+	}
+	return b.stop
 }
 
 // renderer returns the engine of the template as it is now on disk, and
@@ -58,7 +66,7 @@ func (b *previewBuilder) renderer() (*renderer, []string, jixiao.Problems) {
 		}
 		return b.r, nil, nil
 	}
-	src, err := os.ReadFile(b.template)
+	src, err := readTemplate(b.ctx(), b.template)
 	if err != nil {
 		return nil, nil, jixiao.Problems{{File: b.template, Severity: jixiao.Error,
 			Message: fmt.Sprintf("cannot read the template: %v", unwrapPathError(err))}}
@@ -81,7 +89,7 @@ func (b *previewBuilder) renderer() (*renderer, []string, jixiao.Problems) {
 	if err != nil {
 		return nil, nil, jixiao.Problems{templateProblem(b.template, err)}
 	}
-	b.r, b.key = &renderer{engine: e}, key
+	b.r, b.key = &renderer{engine: e}, key // no templateDigest: the preview writes no stamps
 	return b.r, files, nil
 }
 

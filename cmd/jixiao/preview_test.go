@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"net"
 	"os"
 	"path/filepath"
 	"slices"
@@ -219,4 +221,42 @@ func TestPreviewLatency(t *testing.T) {
 		}
 	})
 	t.Logf("status lines:\n%s", stderr.String())
+}
+
+// TestPreviewOnEveryInterface: --addr 0.0.0.0:P warns that the form is
+// reachable from other machines and prints the machine's addresses.
+func TestPreviewOnEveryInterface(t *testing.T) {
+	data, _ := previewFiles(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	stdout, stderr := newSyncBuffer(), newSyncBuffer()
+	c := &cli{ctx: ctx, stdout: stdout, stderr: stderr, stdin: strings.NewReader("")}
+	exit := make(chan int, 1)
+	go func() { exit <- c.main([]string{"preview", data, "--addr", "0.0.0.0:0"}) }()
+	out := stdout.waitFor(t, "URLs", func(s string) bool { return strings.HasSuffix(s, "\n") })
+	time.Sleep(100 * time.Millisecond) // the other addresses follow the first
+	cancel()
+	if code := <-exit; code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	urls := strings.Fields(stdout.String())
+	if !strings.HasPrefix(out, "http://localhost:") || strings.Contains(stdout.String(), "0.0.0.0") {
+		t.Errorf("stdout %q; want localhost first, never 0.0.0.0", stdout.String())
+	}
+	addrs, err := net.InterfaceAddrs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range addrs {
+		if ip := a.(*net.IPNet).IP; !ip.IsLoopback() && !ip.IsLinkLocalUnicast() && !slices.ContainsFunc(urls, func(u string) bool { return strings.Contains(u, ip.String()) }) {
+			t.Errorf("stdout %q lacks %s", urls, ip)
+		}
+	}
+	if !strings.Contains(stderr.String(), "warning: --addr 0.0.0.0:0 listens beyond this machine") {
+		t.Errorf("stderr %q; want a warning", stderr.String())
+	}
+	_, errs, stop := startPreview(t, data)
+	if stop(); strings.Contains(errs.String(), "listens beyond") {
+		t.Errorf("a loopback preview warns: %q", errs.String())
+	}
 }

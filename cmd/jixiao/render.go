@@ -10,8 +10,10 @@ import (
 	"runtime"
 	"runtime/debug"
 	"slices"
+	"strings"
 	"time"
 
+	"jixiao"
 	"jixiao/cmd/jixiao/internal/atomicfile"
 	"jixiao/cmd/jixiao/internal/batch"
 	"jixiao/render"
@@ -21,19 +23,33 @@ import (
 
 var renderCommand = &command{
 	name: "render", args: "FILE|DIR...", summary: "check forms and write them as PDF and XLSX",
-	help: `Checks each form (a folder stands for every *.toml under it, its subfolders
-mirrored under OUTDIR) and writes it as the official 附件2 table:
+	help: `Checks each form (a folder stands for every *.toml under it, hidden files
+and editors' lock files aside) and writes it as the official 附件2 table:
 NAME.pdf, with the fonts embedded, and NAME.xlsx, the same table for
 editing in Excel or WPS with its scores as formulas. --format png writes
 page images NAME-1.png, NAME-2.png, ... instead or as well.
 
+With -o, the outputs mirror the inputs' paths below the folder holding
+every argument: 'render y2021/ y2022/ -o out' writes out/y2021/... and
+out/y2022/.... Outputs that would still overwrite each other (names that
+differ only in case, a form named like the summary) are refused before
+anything is written.
+
 A form with errors is refused, and nothing is written for it; every other
-form is still written, and the problems are listed at the end. Each file is
-written to a temporary name and renamed, so no half-written file is ever
-left, even when the run is interrupted (Ctrl-C): finished files stay.
+form is still written, and the problems are listed at the end, as is a
+folder that cannot be read. Each file is written to a temporary name and
+renamed, so no half-written file is ever left, even when the run is
+interrupted (Ctrl-C): finished files stay.
 
 With more than one form, the run also writes OUTDIR/汇总表.xlsx (the name
-comes from the template): one row per department, ranked by 总分.
+comes from the template): for each year, a sheet with one row per
+department, ranked by 总分 (equal 总分, equal rank), a department given
+twice flagged; and a sheet 问题清单 listing every problem of every form.
+
+--changed skips a form whose outputs were made from the same form, the
+same template and fonts and the same jixiao version. With -o or --changed,
+render records these in a hidden file .NAME.jixiao beside the outputs; a
+form without one is rendered.
 
 Without -o, outputs go beside their inputs. Outputs carry no creation date
 unless --date is given, so the same input gives the same bytes.
@@ -75,11 +91,11 @@ func runRender(c *cli, cmd *command, args []string) int {
 		fs.StringVar(&formats, "format", "pdf,xlsx", "comma-separated output `FORMATS`: pdf, xlsx, png")
 		fs.StringVar(&opt.template, "template", "", "lay out with this template `FILE` (see 'jixiao template')")
 		fs.StringVar(&date, "date", "", "record a creation `DATE` in the PDF and XLSX: YYYY-MM-DD, RFC 3339, or now")
-		fs.Float64Var(&opt.dpi, "dpi", opt.dpi, "resolution of --format png, in dots per inch")
+		fs.Float64Var(&opt.dpi, "dpi", opt.dpi, "resolution of --format png, in `DPI` (dots per inch)")
 		fs.IntVar(&opt.jobs, "j", opt.jobs, "render `N` forms at a time")
 		fs.BoolVar(&opt.quiet, "q", false, "print no progress")
 		fs.BoolVar(&opt.verbose, "v", false, "list every file written")
-		fs.BoolVar(&opt.changed, "changed", false, "skip forms whose outputs are newer than the form and the template")
+		fs.BoolVar(&opt.changed, "changed", false, "skip forms whose outputs were made from the same form, template and version")
 		fs.BoolVar(&opt.summaryOnly, "summary-only", false, "check every form and write only the summary (汇总表)")
 	})
 	if done {
@@ -101,22 +117,37 @@ func runRender(c *cli, cmd *command, args []string) int {
 	if opt.dpi < pngout.MinDPI || opt.dpi > pngout.MaxDPI {
 		return c.usageError(cmd, "--dpi %g: expected %d to %d", opt.dpi, pngout.MinDPI, pngout.MaxDPI)
 	}
+	if fi, err := os.Stat(opt.outDir); opt.outDir != "" && err == nil && !fi.IsDir() {
+		return c.usageError(cmd, "-o %s: not a folder; -o names the folder the outputs go into", opt.outDir)
+	}
 	r, err := newRenderer(opt.template)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "jixiao render: %v\n", err)
 		return exitUsage
 	}
-	files, err := inputFiles(inputs)
-	if err != nil {
-		fmt.Fprintf(c.stderr, "jixiao render: %v\n", err)
+	set := inputFiles(inputs, false)
+	if len(set.files) == 0 {
+		for _, p := range set.problems {
+			fmt.Fprintln(c.stderr, p)
+		}
 		return exitProblems
 	}
-	return c.renderAll(r, files, opt)
+	if err := outputClash(r, set, opt); err != nil {
+		return c.usageError(cmd, "%v", err)
+	}
+	if opt.outDir != "" {
+		if err := os.MkdirAll(opt.outDir, 0o755); err != nil {
+			fmt.Fprintf(c.stderr, "jixiao render: -o: %v\n", err)
+			return exitProblems
+		}
+	}
+	return c.renderAll(r, set, opt)
 }
 
 // renderAll renders the files several at a time, then reports problems and
 // writes the summary.
-func (c *cli) renderAll(r *renderer, files []input, opt renderOptions) int {
+func (c *cli) renderAll(r *renderer, set inputSet, opt renderOptions) int {
+	files := set.files
 	if len(files) > 1 {
 		// Each document allocates a few MB that die at once: collecting
 		// less often saves a fifth of a batch's time, and a soft memory
@@ -127,12 +158,15 @@ func (c *cli) renderAll(r *renderer, files []input, opt renderOptions) int {
 	ctx := c.context()
 	bar := newProgress(c.stderr, c.isTerminal, opt.quiet, len(files))
 	results := make([]fileResult, 0, len(files))
-	batch.Run(ctx, files, opt.jobs, func(in input) fileResult { return r.renderFile(in, opt) }, func(res fileResult) {
+	batch.Run(ctx, files, opt.jobs, func(in input) fileResult { return r.renderFile(ctx, in, opt) }, func(res fileResult) {
 		results = append(results, res)
 		bar.step()
 	})
 	bar.finish()
 	sortResults(results, files)
+	for _, p := range set.problems {
+		fmt.Fprintln(c.stderr, p)
+	}
 	failed, written, upToDate := 0, 0, 0
 	for _, res := range results {
 		for _, p := range res.problems {
@@ -156,9 +190,16 @@ func (c *cli) renderAll(r *renderer, files []input, opt renderOptions) int {
 		return exitInterrupted
 	}
 	if len(files) > 1 || opt.summaryOnly {
+		entries := make([]summary.Entry, len(results))
+		for i, res := range results {
+			entries[i] = res.entry
+		}
+		for _, p := range summary.Duplicates(entries) {
+			fmt.Fprintln(c.stderr, p)
+		}
 		tpl := summaryForm(r, results)
-		path := summaryPath(tpl, files, opt)
-		if err := writeSummary(tpl, path, results, opt); err != nil {
+		path := summaryPath(tpl, set, opt)
+		if err := writeSummary(tpl, path, entries, set.problems, opt); err != nil {
 			fmt.Fprintf(c.stderr, "jixiao render: %v\n", err)
 			return exitProblems
 		}
@@ -173,7 +214,43 @@ func (c *cli) renderAll(r *renderer, files []input, opt renderOptions) int {
 		fmt.Fprintf(c.stderr, "jixiao render: %d of %d forms not rendered\n", failed, len(files))
 		return exitProblems
 	}
+	if len(set.problems) > 0 {
+		fmt.Fprintf(c.stderr, "jixiao render: %s not read\n", plural(len(set.problems), "file or folder"))
+		return exitProblems
+	}
 	return exitOK
+}
+
+// outputClash finds, before anything is written, two forms whose outputs
+// would overwrite each other, or a form's XLSX the summary would replace.
+// Names are compared ignoring case, as Windows and macOS folders do.
+func outputClash(r *renderer, set inputSet, opt renderOptions) error {
+	owner := map[string]string{}
+	claim := func(path, by string) error {
+		key := strings.ToLower(filepath.Clean(path))
+		if other, ok := owner[key]; ok {
+			return fmt.Errorf("%s and %s would both write %s; rename one, or render them into different -o folders", other, by, path)
+		}
+		owner[key] = by
+		return nil
+	}
+	if len(set.files) > 1 || opt.summaryOnly {
+		if err := claim(summaryPath(r.engine.Template, set, opt), "the summary"); err != nil {
+			return err
+		}
+	}
+	if opt.summaryOnly {
+		return nil
+	}
+	for _, in := range set.files {
+		base := in.outputBase(opt.outDir)
+		for _, f := range opt.formats {
+			if err := claim(outputs(base, f, 1)[0], in.path); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 func (c *cli) context() context.Context {
@@ -193,12 +270,12 @@ func sortResults(results []fileResult, files []input) {
 	slices.SortFunc(results, func(a, b fileResult) int { return order[a.in.path] - order[b.in.path] })
 }
 
-// summaryPath is OUTDIR/汇总表.xlsx, or without -o the first folder argument
-// (or the first file's folder).
-func summaryPath(tpl *render.Template, files []input, opt renderOptions) string {
+// summaryPath is OUTDIR/汇总表.xlsx, or without -o the folder holding
+// every argument.
+func summaryPath(tpl *render.Template, set inputSet, opt renderOptions) string {
 	dir := opt.outDir
 	if dir == "" {
-		dir = files[0].root
+		dir = set.root
 	}
 	return filepath.Join(dir, tpl.Summary+".xlsx")
 }
@@ -222,13 +299,9 @@ func summaryForm(r *renderer, results []fileResult) *render.Template {
 	return one
 }
 
-func writeSummary(tpl *render.Template, path string, results []fileResult, opt renderOptions) error {
-	entries := make([]summary.Entry, len(results))
-	for i, res := range results {
-		entries[i] = res.entry
-	}
+func writeSummary(tpl *render.Template, path string, entries []summary.Entry, other jixiao.Problems, opt renderOptions) error {
 	so := summary.Options{Sheet: tpl.Summary, Title: tpl.Labels.SummaryTitle, Heads: summary.HeadsOf(tpl.Domain()), RateDecimals: tpl.Rules.RateDecimals,
-		Creator: "jixiao " + version(), Date: opt.date}
+		Creator: "jixiao " + version(), Date: opt.date, Other: other}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("summary: %w", err)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -22,9 +23,9 @@ import (
 // renderer holds what every file of a run shares: the forms and their
 // fonts, each loaded once. It is safe for concurrent use.
 type renderer struct {
-	engine       *render.Engine // --template FILE's, or the default form's; the 汇总表 follows it
-	forms        *forms         // each file's form; nil: every file has engine's
-	templateTime time.Time      // the template file's modification time; zero for the built-in one
+	engine         *render.Engine // --template FILE's, or the default form's; the 汇总表 follows it
+	forms          *forms         // each file's form; nil: every file has engine's
+	templateDigest string         // what the template is, for the stamps of --changed
 }
 
 func newRenderer(templatePath string) (*renderer, error) {
@@ -41,29 +42,29 @@ func newRenderer(templatePath string) (*renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &renderer{engine: e, forms: fs}
-	if templatePath != "" {
-		if fi, err := os.Stat(templatePath); err == nil {
-			r.templateTime = fi.ModTime()
-		}
+	digest, err := templateDigest(templatePath, tpl)
+	if err != nil {
+		return nil, fmt.Errorf("reading the template: %w", err)
 	}
-	return r, nil
+	return &renderer{engine: e, forms: fs, templateDigest: digest}, nil
 }
 
-// check checks one form by the form it names, and returns that form.
-func (r *renderer) check(name string, data []byte) (*render.Template, *jixiao.Scored, jixiao.Problems) {
-	if r.forms == nil {
-		s, problems := jixiao.Check(name, data, r.engine.Template.Domain())
-		return r.engine.Template, s, problems
-	}
-	return r.forms.check(name, data)
+// check checks and scores one form and, when it has no errors, lays it
+// out without drawing it: a character the fonts lack, a number too wide
+// for its column, a form the template cannot paginate are found as render
+// would find them, so what passes here, render accepts. Laying out costs
+// about a millisecond.
+func (r *renderer) check(name string, data []byte) (*jixiao.Scored, jixiao.Problems) {
+	_, _, s, problems := r.layout(name, data)
+	return s, problems
 }
 
-// layout checks and lays out one form with the engine of its form. The
-// document is nil when the form has errors, the glyphs it uses included;
-// the engine is nil when the file could not be read as far as its form.
+// layout checks and lays out one form with the engine of the form it
+// names. The document is nil when the form has errors, the glyphs it uses
+// included; the engine is nil when the file could not be read as far as
+// its form.
 func (r *renderer) layout(name string, data []byte) (*render.Engine, *render.Document, *jixiao.Scored, jixiao.Problems) {
-	tpl, s, problems := r.check(name, data)
+	tpl, s, problems := r.checkForm(name, data)
 	if tpl == nil {
 		return nil, nil, s, problems
 	}
@@ -81,6 +82,15 @@ func (r *renderer) layout(name string, data []byte) (*render.Engine, *render.Doc
 	return e, doc, s, append(problems, glyphs...)
 }
 
+// checkForm checks one form by the form it names, and returns that form.
+func (r *renderer) checkForm(name string, data []byte) (*render.Template, *jixiao.Scored, jixiao.Problems) {
+	if r.forms == nil {
+		s, problems := jixiao.Check(name, data, r.engine.Template.Domain())
+		return r.engine.Template, s, problems
+	}
+	return r.forms.check(name, data)
+}
+
 // fileResult is what became of one input.
 type fileResult struct {
 	form     *render.Template // the form it was checked with; nil when unreadable
@@ -94,34 +104,37 @@ type fileResult struct {
 // renderFile checks one form and writes its outputs. It reads and keeps
 // nothing beyond the one document, so a batch's memory does not grow with
 // the number of files.
-func (r *renderer) renderFile(in input, opt renderOptions) fileResult {
+func (r *renderer) renderFile(ctx context.Context, in input, opt renderOptions) fileResult {
 	res := fileResult{in: in}
-	data, err := os.ReadFile(in.path)
+	data, err := readForm(ctx, nil, in.path)
 	if err != nil {
-		res.problems = jixiao.Problems{{File: in.path, Severity: jixiao.Error, Message: fmt.Sprintf("cannot read: %v", unwrapPathError(err))}}
-		res.entry = summary.NewEntry(in.name(), nil, res.problems)
-		return res
-	}
-	if opt.summaryOnly {
-		form, s, problems := r.check(in.path, data)
-		res.form, res.problems, res.entry = form, problems, summary.NewEntry(in.name(), s, problems)
+		res.problems = jixiao.Problems{readProblem(in.path, err)}
+		res.entry = newEntry(in, nil, res.problems)
 		return res
 	}
 	base := in.outputBase(opt.outDir)
-	if opt.changed && r.upToDate(in.path, base, opt.formats) {
-		form, s, problems := r.check(in.path, data)
-		res.form, res.problems, res.entry, res.upToDate = form, problems, summary.NewEntry(in.name(), s, problems), true
+	stamp := r.stamp(data, opt)
+	if opt.summaryOnly || opt.changed && upToDate(base, stamp, opt.formats) {
+		e, _, s, problems := r.layout(in.path, data)
+		if e != nil {
+			res.form = e.Template
+		}
+		res.problems, res.entry, res.upToDate = problems, newEntry(in, s, problems), !opt.summaryOnly
 		return res
 	}
 	e, doc, s, problems := r.layout(in.path, data)
 	if e != nil {
 		res.form = e.Template
 	}
-	res.problems, res.entry = problems, summary.NewEntry(in.name(), s, problems)
+	res.problems, res.entry = problems, newEntry(in, s, problems)
 	if doc == nil {
 		return res
 	}
 	if err := os.MkdirAll(filepath.Dir(base), 0o755); err != nil {
+		res.problems = append(res.problems, outputProblem(in.path, err))
+		return res
+	}
+	if err := removeStamp(base); err != nil {
 		res.problems = append(res.problems, outputProblem(in.path, err))
 		return res
 	}
@@ -132,8 +145,23 @@ func (r *renderer) renderFile(in input, opt renderOptions) fileResult {
 			res.problems = append(res.problems, outputProblem(in.path, err))
 		}
 	}
-	res.entry.Errors = res.problems.Errors()
+	// A stamp beside outputs in their own folder (-o), or when asked for
+	// (--changed); not beside a form rendered in place, where it would
+	// only clutter the officer's folder.
+	if res.problems.Errors() == 0 && (opt.changed || opt.outDir != "") {
+		if err := writeStamp(base, stamp); err != nil {
+			res.problems = append(res.problems, outputProblem(in.path, err))
+		}
+	}
+	res.entry = newEntry(in, s, res.problems)
 	return res
+}
+
+// newEntry is the summary's line of a form.
+func newEntry(in input, s *jixiao.Scored, problems jixiao.Problems) summary.Entry {
+	e := summary.NewEntry(in.name(), s, problems)
+	e.Path = in.path
+	return e
 }
 
 // outputs are the files a format writes for base.
@@ -185,26 +213,6 @@ func encode(w io.Writer, format string, e *render.Engine, doc *render.Document, 
 		return xlsx.Write(w, e, doc, xlsx.Info{Creator: creator, Subject: subject, Date: date})
 	}
 	return fmt.Errorf("unknown format %q", format)
-}
-
-// upToDate tells whether every output of a form is newer than the form and
-// the template, for --changed.
-func (r *renderer) upToDate(path, base string, formats []string) bool {
-	in, err := os.Stat(path)
-	if err != nil {
-		return false
-	}
-	since := in.ModTime()
-	if r.templateTime.After(since) {
-		since = r.templateTime
-	}
-	for _, f := range formats {
-		out, err := os.Stat(outputs(base, f, 1)[0])
-		if err != nil || !out.ModTime().After(since) {
-			return false
-		}
-	}
-	return true
 }
 
 func outputProblem(path string, err error) jixiao.Problem {

@@ -31,6 +31,7 @@ func Build(spec *Spec, columns []float64, s *jixiao.Scored) *table.Table {
 			continue
 		}
 		r := b.row(table.RowKind(row.Kind), row.KeepWithNext)
+		b.t.Rows[r].KeepWithPrevious = row.KeepWithPrevious
 		col := 0
 		for _, cs := range row.Cells {
 			col = b.free(r, col)
@@ -328,23 +329,13 @@ func (b *builder) sortCells() {
 	})
 }
 
-// clean turns tabs into spaces and drops other control characters, which no
-// font draws; newlines stay, as hard line breaks.
+// clean turns tabs into spaces and CR LF into LF. Decoding removed, and
+// reported, what prints as nothing (jixiao's removeInvisible); anything
+// invisible that still comes here (from a template) is kept, so that the
+// glyph check names it rather than the form losing it unseen.
 func clean(s string) string {
-	if !strings.ContainsFunc(s, isControl) {
+	if !strings.ContainsAny(s, "\t\r") {
 		return s
 	}
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\t':
-			return ' '
-		case r == '\n':
-			return r
-		case isControl(r):
-			return -1
-		}
-		return r
-	}, strings.ReplaceAll(s, "\r\n", "\n"))
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\t", " ")
 }
-
-func isControl(r rune) bool { return r < 0x20 && r != '\n' || r == 0x7f }

@@ -31,10 +31,12 @@ type Notes struct {
 
 // RowSpec is one row of the grid, or the place of the indicator block.
 type RowSpec struct {
-	Kind         string     `toml:"kind"`           // names the row in dumps
-	KeepWithNext bool       `toml:"keep_with_next"` // never the last row on a page
-	Cells        []CellSpec `toml:"cells"`          // left to right, skipping columns merged down from above
-	Indicators   bool       `toml:"indicators"`     // the indicator block goes here
+	Kind         string `toml:"kind"`           // names the row in dumps
+	KeepWithNext bool   `toml:"keep_with_next"` // never the last row on a page
+	// KeepWithPrevious: no page break just before it (总分 never alone).
+	KeepWithPrevious bool       `toml:"keep_with_previous"`
+	Cells            []CellSpec `toml:"cells"`      // left to right, skipping columns merged down from above
+	Indicators       bool       `toml:"indicators"` // the indicator block goes here
 }
 
 // CellSpec is one cell: a fixed text, a field, a pattern over fields

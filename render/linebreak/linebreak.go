@@ -12,6 +12,12 @@
 // to the next line. Kinsoku is relaxed only when no kinsoku-clean break fits
 // (e.g. a column that holds a single character).
 //
+// Numbers never break where they fit: a number with its sign or comparator,
+// decimals, % and a short unit ("≥90%", "1234567.89万元", "3元/亩"), and a
+// short bracketed weight ("（10分）"), are kept whole like words (see
+// keep.go). Widest gives the width such a run needs, so that a caller can
+// shrink a cell's text rather than split "100%" into "10" and "0%".
+//
 // Edge cases:
 //   - Empty text, or text of only ASCII spaces, gives nil (a blank cell).
 //   - Mandatory breaks of UAX #14 ("\n", "\r\n", "\r", VT, FF, NEL, U+2028,
@@ -73,6 +79,7 @@ func Lines(text string, width float64, adv Advance) []string {
 	}
 	bp := pool.Get().(*[]cluster)
 	cs, total := segment(text, adv, (*bp)[:0])
+	glue(text, cs)
 
 	est := total / width // a capacity guess, to allocate lines once
 	if !(est < float64(len(cs))) {

@@ -47,6 +47,15 @@ func TestLines(t *testing.T) {
 			[]string{"ABCDEF", "GHIJKL", "MNOPQR", "STUVWX", "YZ"}},
 		{"label stacks", "绩效指标", 1.2, []string{"绩", "效", "指", "标"}},
 		{"label with score", "（10分）", 1.2, []string{"（", "10", "分", "）"}},
+		// Numbers with their units, and bracketed weights, stay whole
+		// when they fit a line; UAX #14 alone breaks before 万 and 分.
+		{"amount with unit", "合计1234567.89万元", 8, []string{"合计", "1234567.89万元"}},
+		{"count with unit", "服务120人次以上", 4, []string{"服务", "120人次", "以上"}},
+		{"unit per unit", "补贴3元/亩", 4, []string{"补贴", "3元/亩"}},
+		{"weight suffix whole", "产出指标（50分）", 6, []string{"产出指标", "（50分）"}},
+		{"weight suffix after comma", "满意度指标（10分）", 7, []string{"满意度指标", "（10分）"}},
+		{"negative percent", "同比−12.5%", 5, []string{"同比", "−12.5%"}},
+		{"run wider than the line breaks", "100%", 1.5, []string{"10", "0%"}},
 		{"newline", "第一行\n第二行", 10, []string{"第一行", "第二行"}},
 		{"crlf", "第一行\r\n第二行", 10, []string{"第一行", "第二行"}},
 		{"blank line kept", "甲\n\n乙", 10, []string{"甲", "", "乙"}},
@@ -292,5 +301,51 @@ func BenchmarkLines(b *testing.B) {
 			}
 			b.ReportMetric(float64(utf8.RuneCountInString(bb.text)), "runes")
 		})
+	}
+}
+
+func TestWidest(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want float64
+	}{
+		{"100%", 2},
+		{"12.25", 2.5},
+		{"1234567.89万元", 7},
+		{"≥90%", 2.5},
+		{"产出指标（50分）", 4},
+		{"合格", 0},
+		{"第1、2项", 1.5},
+		{"服务120人次，补贴3元/亩", 3.5},
+	} {
+		if _, got := Widest(c.text, em); got != c.want {
+			t.Errorf("Widest(%q) = %g, want %g", c.text, got, c.want)
+		}
+	}
+}
+
+func TestKeeps(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"执行率100%", []string{"100%"}},
+		{"全年执行数６４５７．４８万元", []string{"６４５７．４８万元"}},
+		{"同比增长-3.5%，减少1,234人次", []string{"-3.5%", "1,234人次"}},
+		{"补贴≤35元/亩", []string{"≤35元/亩"}},
+		{"产出指标（50分）", []string{"（50分）"}},
+		{"说明(3)", []string{"(3)"}},
+		{"（见附件）", nil},                                   // no figure: may break
+		{"（依据2020年第12号文件规定执行）", []string{"2020年", "12"}}, // too long to keep whole; its figures stay
+		{"2020年度", []string{"2020年"}},
+		{"1、保证", []string{"1"}},
+	} {
+		var got []string
+		for _, r := range keeps(c.text) {
+			got = append(got, c.text[r[0]:r[1]])
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("keeps(%q) = %q, want %q", c.text, got, c.want)
+		}
 	}
 }

@@ -71,7 +71,7 @@ func drawPage(pdf *gopdf.GoPdf, e *render.Engine, page render.Page, families map
 		if t.Text == "" {
 			continue
 		}
-		if err := pdf.SetFont(families[t.Style], "", e.Template.Styles[t.Style].Size); err != nil {
+		if err := pdf.SetFont(families[t.Style], "", t.Size); err != nil {
 			return fmt.Errorf("font for %s: %w", t.Style, err)
 		}
 		pdf.SetXY(t.X, t.Y)

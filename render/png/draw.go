@@ -75,12 +75,11 @@ func (p *painter) face(f *fonts.Face, size float64) (font.Face, error) {
 // them (fonts.Face, unkerned, like gopdf), not as the rasterizer rounds
 // them, so that the line ends exactly at t.X + t.Width.
 func (p *painter) text(e *render.Engine, t render.Text) error {
-	st, ok := e.Template.Styles[t.Style]
 	f := e.Face(t.Style)
-	if !ok || f == nil {
+	if f == nil {
 		return fmt.Errorf("text %q: the template has no style %q", t.Text, t.Style)
 	}
-	of, err := p.face(f, st.Size)
+	of, err := p.face(f, t.Size)
 	if err != nil {
 		return fmt.Errorf("text %q: %w", t.Text, err)
 	}
@@ -93,7 +92,7 @@ func (p *painter) text(e *render.Engine, t render.Text) error {
 				p.blend(dr, mask, mp)
 			}
 		}
-		x += f.Advance(r) * st.Size
+		x += f.Advance(r) * t.Size
 	}
 	return nil
 }

@@ -52,8 +52,21 @@ func TestPagesAndSize(t *testing.T) {
 // TestInkWhereTheLayoutSaid checks every page at 96 dpi: each rule is
 // black along its length; each text line has ink in its em box; and there
 // is no ink anywhere else, so text sits where the layout put it.
+// TestInkWhereTheLayoutSaid draws the sample, and a form whose 执行率
+// 100% the layout set smaller to fit its column: every line's ink lies
+// where the layout put it, at the size it resolved.
 func TestInkWhereTheLayoutSaid(t *testing.T) {
-	e, doc := sample(t)
+	full, err := os.ReadFile(filepath.Join("..", "testdata", "full-execution.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, data := range [][]byte{rendertest.SampleData(t), full} {
+		e, doc := rendertest.Layout(t, data)
+		inkWhereTheLayoutSaid(t, e, doc)
+	}
+}
+
+func inkWhereTheLayoutSaid(t *testing.T, e *render.Engine, doc *render.Document) {
 	const dpi = 96
 	s := dpi / 72.0
 	for i, page := range doc.Pages {
@@ -81,7 +94,7 @@ func TestInkWhereTheLayoutSaid(t *testing.T) {
 			mark(image.Rect(px(r.X1*s)-2, px(r.Y1*s)-2, px(r.X2*s)+2, px(r.Y2*s)+2))
 		}
 		for _, tx := range page.Texts {
-			size := e.Template.Styles[tx.Style].Size
+			size := tx.Size
 			// The em box: 0.88 em above the baseline, 0.12 below in the
 			// Noto SC faces; Latin descenders reach a little lower.
 			box := image.Rect(px(tx.X*s)-1, px((tx.Y-0.92*size)*s), px((tx.X+tx.Width)*s)+1, px((tx.Y+0.25*size)*s)+1)

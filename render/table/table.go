@@ -6,6 +6,7 @@ package table
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	"jixiao"
 )
@@ -36,6 +37,9 @@ type Row struct {
 	Kind         RowKind
 	Height       float64 // points, after measuring
 	KeepWithNext bool    // never the last row on a page
+	// KeepWithPrevious: no page break falls just before it (总分 never
+	// stands alone on a page).
+	KeepWithPrevious bool
 }
 
 // Cell is a rectangle of the grid with its text.
@@ -50,6 +54,9 @@ type Cell struct {
 	Repeat           bool     // a label written again in each fragment when a page break cuts it
 	Borderless       bool     // a note under the table, drawn without borders
 	Lines            []string // the text broken into lines, after measuring
+	// Size is the font size the text is set in, in points, after
+	// measuring: the style's, or less where a number had to fit.
+	Size float64
 }
 
 // Number is the value behind a cell that shows a figure, for backends that
@@ -72,6 +79,11 @@ const (
 	TotalScore  NumberKind = "total-score"  // 总分 = 预算执行得分 + Σ 三级指标 得分
 	TotalPoints NumberKind = "total-points" // the form's total 分值
 )
+
+// NamesRow tells whether a cell names the rows it covers: a label of the
+// form, or the name of an indicator at any level (the data's *.name
+// fields), written again on each page that continues its rows.
+func (c *Cell) NamesRow() bool { return c.Repeat || strings.HasSuffix(c.Field, ".name") }
 
 // LastRow is the last grid row the cell covers.
 func (c *Cell) LastRow() int { return c.Row + c.RowSpan - 1 }

@@ -41,7 +41,7 @@ func (s *sheet) cells() ([][]excelize.Cell, [][2]string, error) {
 		if i == len(s.g.titles)-1 {
 			valign = "top" // the last title row also holds the gap above the table
 		}
-		id, err := s.style(styleKey{name: tr.style, valign: valign})
+		id, err := s.style(styleKey{name: tr.style, size: s.e.Template.Styles[tr.style].Size, valign: valign})
 		if err != nil {
 			return nil, nil, err
 		}
@@ -59,7 +59,10 @@ func (s *sheet) cells() ([][]excelize.Cell, [][2]string, error) {
 	}
 	for i, a := range areas {
 		c := &t.Cells[a.cell]
-		key := styleKey{name: c.Style, valign: "center", border: !c.Borderless}
+		key := styleKey{name: c.Style, size: c.Size, valign: "center", border: !c.Borderless}
+		if len(a.lines) > 0 && a.lines[0] > 0 && !c.Repeat {
+			key.valign = "top" // text going on from the page before, as the PDF draws it
+		}
 		if c.Number != nil {
 			key.format = s.numberFormat(c.Number.Kind)
 		}
@@ -230,7 +233,8 @@ func decimals(d int) string {
 
 // styleKey tells apart the cell formats of the sheet.
 type styleKey struct {
-	name   string // a template style
+	name   string  // a template style
+	size   float64 // points: the cell's resolved size, which may be less than the style's
 	valign string
 	border bool
 	format string // a number format; "" for text
@@ -246,7 +250,7 @@ func (s *sheet) style(k styleKey) (int, error) {
 		return 0, fmt.Errorf("no style %q in the template", k.name)
 	}
 	x := &excelize.Style{
-		Font:      &excelize.Font{Family: st.OfficeFont, Size: st.Size, Bold: bold(s.e.Face(k.name))},
+		Font:      &excelize.Font{Family: st.OfficeFont, Size: k.size, Bold: bold(s.e.Face(k.name))},
 		Alignment: &excelize.Alignment{Horizontal: st.Align, Vertical: k.valign, WrapText: true},
 	}
 	if k.border {

@@ -88,7 +88,7 @@ func newGrid(e *render.Engine, doc *render.Document) *grid {
 func (g *grid) pageHeights(e *render.Engine, t *render.Table, page render.Page) []float64 {
 	extra := func(b render.Box) float64 {
 		c := &t.Cells[b.Cell]
-		return float64(len(b.Lines)) * max(0, e.Template.Styles[c.Style].Size*viewerLeading-e.LineHeight(c.Style))
+		return float64(len(b.Lines)) * c.Size * max(0, viewerLeading-e.Template.Table.Leading)
 	}
 	heights := make([]float64, len(page.Rows))
 	at := map[int]int{} // table row → index in page.Rows
@@ -121,7 +121,7 @@ func (g *grid) pageHeights(e *render.Engine, t *render.Table, page render.Page) 
 				have += heights[i]
 			}
 		}
-		need := float64(len(b.Lines))*e.Template.Styles[c.Style].Size*viewerLeading + padY
+		need := float64(len(b.Lines))*c.Size*viewerLeading + padY
 		if need > have && len(rows) > 0 {
 			for _, i := range rows {
 				heights[i] += (need - have) / float64(len(rows))

@@ -1,8 +1,11 @@
 package xlsx
 
 import (
+	"bytes"
 	"cmp"
 	"context"
+	"fmt"
+	"maps"
 	"net/url"
 	"os"
 	"os/exec"
@@ -13,6 +16,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"jixiao/render"
 )
 
 // TestLibreOffice prints the sample's workbook with LibreOffice (Debian:
@@ -21,35 +26,11 @@ import (
 // the top of page 2 (print titles), the stored totals, the page numbers.
 // It is skipped where soffice or pdftotext is not installed.
 func TestLibreOffice(t *testing.T) {
-	if testing.Short() {
-		t.Skip("slow: runs LibreOffice")
-	}
-	for _, tool := range []string{"soffice", "pdftotext"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("%s not installed (Debian: libreoffice-calc-nogui, poppler-utils)", tool)
-		}
-	}
+	needLibreOffice(t)
 	data, doc := build(t, sampleData(t), Info{})
 	dir := t.TempDir()
-	in := filepath.Join(dir, "form.xlsx")
-	if err := os.WriteFile(in, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	// A fresh LibreOffice profile costs 5 to 15 s; one kept in the user's
-	// cache makes later runs take under 2 s.
-	profile := filepath.Join(dir, "profile")
-	if cache, err := os.UserCacheDir(); err == nil {
-		profile = filepath.Join(cache, "jixiao-test-soffice")
-	}
-	cmd := exec.CommandContext(ctx, "soffice", "-env:UserInstallation="+(&url.URL{Scheme: "file", Path: profile}).String(),
-		"--headless", "--convert-to", "pdf", "--outdir", dir, in)
-	cmd.Env = append(os.Environ(), "HOME="+dir) // LibreOffice needs a writable home
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, out)
-	}
-	out, err := exec.Command("pdftotext", "-bbox", "-enc", "UTF-8", filepath.Join(dir, "form.pdf"), "-").Output()
+	pdfs := printWithLibreOffice(t, dir, fontEnv(t, dir, false), map[string][]byte{"form": data})
+	out, err := exec.Command("pdftotext", "-bbox", "-enc", "UTF-8", pdfs["form"], "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext: %v", err)
 	}
@@ -112,4 +93,148 @@ func pdfWords(html string) [][]word {
 		pages = append(pages, words)
 	}
 	return pages
+}
+
+// TestLibreOfficePageCounts prints forms of 2, 3 and 4 pages with
+// LibreOffice, with and without Carlito (the metric twin of Calibri), and
+// with 宋体 set in a font of its metrics (Noto Serif SC, by an alias) or
+// missing (its digits then come from DejaVu Sans): each prints on as many
+// pages as its PDF. With Calibri as the default font and fit to width,
+// they printed on up to twice as many.
+func TestLibreOfficePageCounts(t *testing.T) {
+	needLibreOffice(t)
+	forms := map[string][]byte{"sample": sampleData(t)}
+	for _, name := range []string{"many-indicators", "long-goals", "narrow-numbers"} {
+		data, err := os.ReadFile(filepath.Join("..", "testdata", name+".toml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		forms[name] = data
+	}
+	books, want := map[string][]byte{}, map[string]int{}
+	for name, data := range forms {
+		var doc *render.Document
+		books[name], doc = build(t, data, Info{})
+		want[name] = len(doc.Pages)
+	}
+	for _, env := range []struct{ carlito, simsun bool }{{true, true}, {false, true}, {true, false}, {false, false}} {
+		name := map[bool]string{true: "with Carlito", false: "without Carlito"}[env.carlito] +
+			map[bool]string{true: ", 宋体 as Noto Serif SC", false: ", no 宋体"}[env.simsun]
+		t.Run(name, func(t *testing.T) {
+			if env.carlito && !hasFont("Carlito") {
+				t.Skip("Carlito not installed (Debian: fonts-crosextra-carlito)")
+			}
+			dir := t.TempDir()
+			pdfs := printWithLibreOffice(t, dir, fontEnvWith(t, dir, env.carlito, env.simsun), books)
+			for _, name := range slices.Sorted(maps.Keys(books)) {
+				out, err := exec.Command("pdfinfo", pdfs[name]).Output()
+				if err != nil {
+					t.Fatalf("pdfinfo %s: %v", name, err)
+				}
+				m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindSubmatch(out)
+				if m == nil {
+					t.Fatalf("pdfinfo %s: no page count in %q", name, out)
+				}
+				if got, _ := strconv.Atoi(string(m[1])); got != want[name] {
+					t.Errorf("%s: LibreOffice prints %d pages; the PDF has %d", name, got, want[name])
+				}
+			}
+		})
+	}
+}
+
+func needLibreOffice(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("slow: runs LibreOffice")
+	}
+	for _, tool := range []string{"soffice", "pdftotext", "pdfinfo", "fc-list"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s not installed (Debian: libreoffice-calc-nogui, poppler-utils, fontconfig)", tool)
+		}
+	}
+}
+
+// hasFont tells whether fontconfig knows a font family.
+func hasFont(family string) bool {
+	out, err := exec.Command("fc-list", ":family="+family, "family").Output()
+	return err == nil && len(bytes.TrimSpace(out)) > 0
+}
+
+// fontEnv writes a fontconfig file into dir and returns the environment
+// that makes LibreOffice use it: the system's fonts, the shipped Noto
+// faces standing in for 宋体 and 黑体 (as an office's Linux machine maps
+// them), and Carlito only when carlito is set.
+func fontEnv(t *testing.T, dir string, carlito bool) []string {
+	t.Helper()
+	return fontEnvWith(t, dir, carlito, true)
+}
+
+// fontEnvWith is fontEnv with the aliases for 宋体 and 黑体 only when simsun
+// is set; the Noto faces are there either way, as a Linux machine's CJK
+// fonts.
+func fontEnvWith(t *testing.T, dir string, carlito, simsun bool) []string {
+	t.Helper()
+	fontDir, err := filepath.Abs(filepath.Join("..", "..", "fonts"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+  <dir>` + fontDir + `</dir>
+  <cachedir>` + filepath.Join(dir, "fontcache") + `</cachedir>
+`)
+	if simsun {
+		for _, a := range [][2]string{{"宋体", "Noto Serif SC"}, {"SimSun", "Noto Serif SC"}, {"黑体", "Noto Sans SC"}, {"SimHei", "Noto Sans SC"}} {
+			fmt.Fprintf(&b, "  <alias binding=\"same\"><family>%s</family><prefer><family>%s</family></prefer></alias>\n", a[0], a[1])
+		}
+	}
+	if !carlito {
+		b.WriteString("  <selectfont><rejectfont><pattern><patelt name=\"family\"><string>Carlito</string></patelt></pattern></rejectfont></selectfont>\n")
+	}
+	b.WriteString("</fontconfig>\n")
+	conf := filepath.Join(dir, "fonts.conf")
+	if err := os.WriteFile(conf, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	env := []string{"FONTCONFIG_FILE=" + conf}
+	if out, _ := exec.Command("env", append(env, "fc-match", "Calibri", "family")...).Output(); !carlito && strings.Contains(string(out), "Carlito") {
+		t.Fatalf("the fontconfig file does not hide Carlito: Calibri → %s", out)
+	}
+	return env
+}
+
+// printWithLibreOffice converts workbooks (name → XLSX) to PDF with
+// soffice in one run, in the font environment env, and returns the PDFs'
+// paths by name.
+func printWithLibreOffice(t *testing.T, dir string, env []string, books map[string][]byte) map[string]string {
+	t.Helper()
+	args := []string{"--headless", "--convert-to", "pdf", "--outdir", dir}
+	pdfs := map[string]string{}
+	for name, data := range books {
+		in := filepath.Join(dir, name+".xlsx")
+		if err := os.WriteFile(in, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		args, pdfs[name] = append(args, in), filepath.Join(dir, name+".pdf")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	// A fresh LibreOffice profile costs 5 to 15 s; one kept in the user's
+	// cache makes later runs take under 2 s.
+	profile := filepath.Join(dir, "profile")
+	if cache, err := os.UserCacheDir(); err == nil {
+		profile = filepath.Join(cache, "jixiao-test-soffice")
+	}
+	profileURL := (&url.URL{Scheme: "file", Path: profile}).String()
+	cmd := exec.CommandContext(ctx, "soffice", append([]string{"-env:UserInstallation=" + profileURL}, args...)...)
+	// LibreOffice needs a writable home.
+	cmd.Env = append(append(os.Environ(), "HOME="+dir), env...)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	return pdfs
 }

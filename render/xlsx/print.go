@@ -23,22 +23,16 @@ func (s *sheet) printSetup() error {
 	if size, ok := paperSize(w, h); ok {
 		layout.Size = &size
 	}
-	// Fit to one page wide takes both the sheet's fitToPage flag and
-	// fitToWidth 1 with fitToHeight 0 (as many pages tall as it needs).
-	// When the rows, with their slack, overflow the PDF's fullest page, a
-	// fixed scale makes every page hold the rows the PDF puts on it: a
-	// page break of the viewer's own would strand rows on a page of
-	// their own.
-	fit := s.g.fill <= 1
-	if fit {
-		layout.FitToWidth, layout.FitToHeight = ptr(1), ptr(0)
-	} else {
-		layout.AdjustTo = ptr(uint(max(10, math.Floor(100/s.g.fill))))
-	}
+	// A fixed scale, the smaller of what fits the table's width to the
+	// paper's and what fits the fullest page's rows, with some height to
+	// spare, to its height: then every printed page holds the rows the PDF
+	// puts on it, and no column spills onto a page of its own. (Fit to
+	// page would not do: Excel ignores manual page breaks when it fits.)
+	layout.AdjustTo = ptr(s.printScale())
 	if err := s.f.SetPageLayout(s.name, layout); err != nil {
 		return fmt.Errorf("page layout: %w", err)
 	}
-	if err := s.f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: ptr(fit)}); err != nil {
+	if err := s.f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: ptr(false)}); err != nil {
 		return fmt.Errorf("sheet properties: %w", err)
 	}
 	// The page number's baseline sits page_number_gap below the table's
@@ -106,6 +100,35 @@ func (s *sheet) footer() string {
 		weight = "Bold"
 	}
 	return fmt.Sprintf(`&C&"%s,%s"&%d%s`, st.OfficeFont, weight, int(math.Round(st.Size)), text)
+}
+
+// spareHeight is the share of a page's height the print scale leaves
+// free: viewers round row heights, and a page filled to the last point
+// would push its last row onto a page of its own.
+const spareHeight = 0.03
+
+// substituteDigitPixels is the widest digit the columns may get where 宋体
+// is missing: a viewer measures the default font's digit to size columns,
+// and a Linux machine without a font of that name (or an alias for it)
+// measures DejaVu Sans's, 0.636 em (9.33 pixels at 11 pt) against 宋体's 8.
+const substituteDigitPixels = 9.33
+
+// printScale is the sheet's print scale in percent (10 to 100): the
+// table's width fits the text width even where the viewer's columns are
+// as wide as substituteDigitPixels makes them, and the fullest page, with
+// spareHeight to spare, fits the text height.
+func (s *sheet) printScale() uint {
+	pg := s.e.Template.Page
+	width := 0.0
+	for _, w := range s.doc.Table.Columns {
+		width += columnPoints(columnWidth(w))
+	}
+	width *= substituteDigitPixels / digitPixels
+	fit := min(1, mm(pg.Width-pg.MarginLeft-pg.MarginRight)/width)
+	if s.g.fill > 0 {
+		fit = min(fit, 1/(s.g.fill*(1+spareHeight)))
+	}
+	return uint(max(10, math.Floor(fit*100+1e-9)))
 }
 
 // paperSize is Excel's code for a paper of w × h mm, portrait.

@@ -26,13 +26,23 @@ func TestPrintSetup(t *testing.T) {
 		t.Errorf("paper %d %s; want A4 (9) portrait", *layout.Size, *layout.Orientation)
 	}
 	props, _ := f.GetSheetProps(sheetName)
-	scale := 100.0
-	if *props.FitToPage {
-		if *layout.FitToWidth != 1 || *layout.FitToHeight != 0 {
-			t.Errorf("fit to %d × %d pages; want one page wide", *layout.FitToWidth, *layout.FitToHeight)
-		}
-	} else {
-		scale = float64(*layout.AdjustTo)
+	if props.FitToPage != nil && *props.FitToPage {
+		t.Error("fit to page: Excel would ignore the page breaks")
+	}
+	scale := float64(*layout.AdjustTo)
+	// The table's width, at the scale, fits the text width: 176 mm.
+	width := 0.0
+	for c := 'A'; c <= 'I'; c++ {
+		w, _ := f.GetColWidth(sheetName, string(c))
+		width += columnPoints(w)
+	}
+	// Where 宋体 is missing, columns may be as wide as the widest digit
+	// of a substitute makes them: the table fits even then.
+	if got := width * scale / 100 / 72 * 25.4 * substituteDigitPixels / digitPixels; got > 176+0.01 || got < 170 {
+		t.Errorf("the table prints up to %.1f mm wide at %g%%; the text width is 176 mm", got, scale)
+	}
+	if font, err := f.GetDefaultFont(); err != nil || font != "宋体" {
+		t.Errorf("default font %q (%v); want 宋体, the font the column widths are computed for", font, err)
 	}
 	m, err := f.GetPageMargins(sheetName)
 	if err != nil {
@@ -93,29 +103,35 @@ func atoi(s string) int {
 	return n
 }
 
-// TestFitToWidth: with room on every page (one tall page here), the sheet
-// prints one page wide, as the PDF, at full size.
-func TestFitToWidth(t *testing.T) {
-	tpl := render.DefaultTemplate()
-	tpl.Page.Height = 600
-	s, _ := jixiao.Check("form.toml", sampleData(t), tpl.Domain())
-	e, err := render.NewEngine(tpl)
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, _ := e.Layout(s, "form.toml")
-	var b bytes.Buffer
-	if err := Write(&b, e, doc, Info{}); err != nil {
-		t.Fatal(err)
-	}
-	f := open(t, b.Bytes())
-	props, _ := f.GetSheetProps(sheetName)
-	layout, _ := f.GetPageLayout(sheetName)
-	if !*props.FitToPage || *layout.FitToWidth != 1 || *layout.FitToHeight != 0 {
-		t.Errorf("fit to page %v, %d × %d; want one page wide, any number tall", *props.FitToPage, *layout.FitToWidth, *layout.FitToHeight)
-	}
-	if layout.Size != nil && *layout.Size != 0 {
-		t.Errorf("paper %d for a 210 × 600 mm page; want none (the printer's)", *layout.Size)
+// TestScaleFitsWidth: with room to spare on every page (one tall page
+// here), the scale is the one that fits the table's width to the paper's,
+// with columns as wide as a substitute for 宋体 may make them (85%); on A4
+// no more.
+func TestScaleFitsWidth(t *testing.T) {
+	for _, c := range []struct {
+		height   float64
+		min, max uint
+	}{{600, 85, 85}, {297, 80, 85}} {
+		tpl := render.DefaultTemplate()
+		tpl.Page.Height = c.height
+		s, _ := jixiao.Check("form.toml", sampleData(t), tpl.Domain())
+		e, err := render.NewEngine(tpl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, _ := e.Layout(s, "form.toml")
+		var b bytes.Buffer
+		if err := Write(&b, e, doc, Info{}); err != nil {
+			t.Fatal(err)
+		}
+		f := open(t, b.Bytes())
+		layout, _ := f.GetPageLayout(sheetName)
+		if scale := *layout.AdjustTo; scale < c.min || scale > c.max {
+			t.Errorf("%g mm tall paper: scale %d%%, want %d to %d", c.height, scale, c.min, c.max)
+		}
+		if c.height == 600 && layout.Size != nil && *layout.Size != 0 {
+			t.Errorf("paper %d for a 210 × 600 mm page; want none (the printer's)", *layout.Size)
+		}
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"compress/flate"
 	"fmt"
 	"io"
+	"math"
 	"sync"
 	"time"
 
@@ -31,6 +32,12 @@ func Write(w io.Writer, e *render.Engine, doc *render.Document, info Info) error
 	f := excelize.NewFile()
 	defer f.Close()
 	f.SetZipWriter(newZip)
+	// The default font decides what a column-width unit is: the width of
+	// its digits. 宋体 is what Chinese offices have, and what the widths
+	// are computed for (columnWidth).
+	if err := f.SetDefaultFont(defaultFont); err != nil {
+		return fmt.Errorf("default font %s: %w", defaultFont, err)
+	}
 	name := e.Template.Sheet
 	if name == "" {
 		name = "Sheet1"
@@ -117,12 +124,27 @@ func (s *sheet) write() error {
 	return nil
 }
 
-// columnWidth converts points to Excel's column width: characters of the
-// workbook's default font, Calibri 11, whose digits are 7 pixels wide at
-// 96 dpi; the width counts the cell's padding, so pixels / 7 it is
-// (ECMA-376 §18.3.1.13). 1 pt = 96/72 px.
+// defaultFont is the workbook's default font, 宋体 (SimSun) at 11 pt, as
+// in a workbook a Chinese Excel makes.
+const defaultFont = "宋体"
+
+// digitPixels is the width of a digit of the default font, 宋体 11, in
+// Excel's pixels at 96 dpi: its column width 9 is 72 pixels. (Calibri's
+// is 7.) Noto Serif SC, which Linux machines substitute, has 8.2.
+const digitPixels = 8
+
+// columnWidth converts points to Excel's column width: digits of the
+// workbook's default font; the width counts the cell's padding, so pixels
+// over the digit's width it is (ECMA-376 §18.3.1.13). 1 pt = 96/72 px.
 func columnWidth(pt float64) float64 {
-	return pt * 96 / 72 / 7
+	return pt * 96 / 72 / digitPixels
+}
+
+// columnPoints is how wide Excel draws a column of width w, in points:
+// whole pixels (ECMA-376 §18.3.1.13).
+func columnPoints(w float64) float64 {
+	px := math.Trunc((256*w + math.Trunc(128/digitPixels)) / 256 * digitPixels)
+	return px * 72 / 96
 }
 
 // setProps writes the document properties. excelize starts from a template

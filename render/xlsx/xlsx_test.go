@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -313,6 +314,82 @@ func part(t *testing.T, data []byte, name string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestShrunkSizeReachesTheSheet: a figure the layout set smaller to keep
+// it on one line (执行率 100% in its narrow column) has that size in the
+// workbook too, read from the document, not 10.5 pt.
+func TestShrunkSizeReachesTheSheet(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "full-execution.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	book, doc := build(t, data, Info{})
+	want := 0.0
+	for _, c := range doc.Table.Cells {
+		if c.Field == "funds.execution_rate" {
+			want = c.Size
+		}
+	}
+	if !(want > 0 && want < 10.5) {
+		t.Fatalf("the layout sets 100%% at %g pt; want it shrunk below 10.5", want)
+	}
+	f := open(t, book)
+	for cell, size := range map[string]float64{find(t, f, "B", "年度资金总额", "H"): want, find(t, f, "B", "年度资金总额", "G"): 10.5} {
+		id, err := f.GetCellStyle(sheetName, cell)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := f.GetStyle(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Font == nil || st.Font.Size != size {
+			t.Errorf("%s: font %+v, want %g pt", cell, st.Font, size)
+		}
+	}
+}
+
+// TestContinuedTextAtTop: the parts of the goals that go on from the page
+// before are aligned to the top of their cells, as the PDF draws them;
+// their first parts stay centred.
+func TestContinuedTextAtTop(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "long-goals.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	book, doc := build(t, data, Info{})
+	if len(doc.Pages) < 3 {
+		t.Fatalf("%d pages; want the goals over 3 or more", len(doc.Pages))
+	}
+	f := open(t, book)
+	rows, err := f.GetRows(sheetName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	valign := map[string][]string{} // goal → the alignment of each of its parts
+	for r, row := range rows {
+		for _, col := range []string{"B", "F"} {
+			k, _ := excelize.ColumnNameToNumber(col)
+			if len(row) < k || !strings.Contains(row[k-1], "、") {
+				continue
+			}
+			id, _ := f.GetCellStyle(sheetName, col+strconv.Itoa(r+1))
+			st, err := f.GetStyle(id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			valign[col] = append(valign[col], st.Alignment.Vertical)
+		}
+	}
+	for col, got := range valign {
+		if len(got) < 2 || got[0] != "center" || slices.ContainsFunc(got[1:], func(v string) bool { return v != "top" }) {
+			t.Errorf("goal in column %s: parts aligned %q; want center, then top", col, got)
+		}
+	}
+	if len(valign) != 2 {
+		t.Errorf("found the parts of %d goals, want 2", len(valign))
+	}
 }
 
 // TestProjectMerges: the 项目支出绩效自评表's sheet merges the areas its

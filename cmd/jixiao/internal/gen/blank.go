@@ -15,7 +15,7 @@ func Blank(tpl *render.Template) string {
 	f := tpl.Domain()
 	w := &writer{}
 	w.comment(tpl.Name)
-	w.comment("Fill in the values, then run `jixiao check` on this file; it tells what is")
+	w.comment("Fill in the values, then run `jixiao check FILE` on this file; it tells what is")
 	w.comment("missing or does not add up. Amounts are " + f.Unit + " with at most 2 decimals.")
 	w.comment(`Texts go in quotes; long texts may use """ … """ over several lines.`)
 	w.blank()

@@ -49,14 +49,24 @@ func Form(seed uint64, n int) string { return FormOf(defaultTemplate(), seed, n)
 // FormOf returns the TOML text of the n-th made-up form of a template.
 func FormOf(tpl *render.Template, seed uint64, n int) string {
 	r := rand.New(rand.NewPCG(seed, uint64(n)))
-	g := &form{r: r, f: tpl.Domain(), tpl: tpl}
+	g := &form{r: r, f: tpl.Domain(), tpl: tpl, seed: seed, n: n}
 	return g.write(n)
 }
 
-// Name returns a file name for the n-th form, e.g. "0042-长沙市教育局".
+// Name returns a file name for the n-th form, after the department the
+// form holds, e.g. "0042-长沙市教育局".
 func Name(seed uint64, n int) string {
-	r := rand.New(rand.NewPCG(seed, uint64(n)))
-	return fmt.Sprintf("%04d-%s", n, department(r))
+	return fmt.Sprintf("%04d-%s", n, Department(seed, n))
+}
+
+// Department is the department of the n-th form of a seed: the first
+// len(places)×len(bureau) forms of a seed have different departments, so
+// that a generated batch ranks no department twice. It depends on seed and
+// n alone, so that Name and Form agree on it whatever else the form draws.
+func Department(seed uint64, n int) string {
+	all := len(places) * len(bureau)
+	i := rand.New(rand.NewPCG(seed, 0x6a697869616f)).Perm(all)[n%all]
+	return places[i/len(bureau)] + bureau[i%len(bureau)]
 }
 
 func department(r *rand.Rand) string {
@@ -64,10 +74,12 @@ func department(r *rand.Rand) string {
 }
 
 type form struct {
-	r   *rand.Rand
-	f   *jixiao.Form
-	tpl *render.Template
-	b   strings.Builder
+	r    *rand.Rand
+	f    *jixiao.Form
+	tpl  *render.Template
+	seed uint64
+	n    int
+	b    strings.Builder
 }
 
 func (g *form) line(format string, args ...any) { fmt.Fprintf(&g.b, format+"\n", args...) }
@@ -173,7 +185,7 @@ func (g *form) header(amounts map[string]int64, key string) {
 		case f.Role == jixiao.RoleYear:
 			g.line("%s = %d", name, 2019+g.r.IntN(5))
 		case f.Role == jixiao.RoleDepartment:
-			g.line("%s = %q", name, department(g.r))
+			g.line("%s = %q", name, Department(g.seed, g.n))
 		case f.Role == jixiao.RoleExecWeight:
 			g.line("%s = %s", name, execWeight(g.f))
 		case f.Kind == jixiao.KindText && strings.HasPrefix(f.Example, `"""`):

@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -34,12 +35,15 @@ func TestFormsAreValid(t *testing.T) {
 		}
 		longest = max(longest, len([]rune(s.Report.Text("goals.expected"))), len([]rune(s.Report.Text("goals.achieved"))))
 		names[s.Department()] = true
+		if want := fmt.Sprintf("%04d-%s", n, s.Department()); Name(1, n) != want {
+			t.Errorf("form %d is named %s but holds %s", n, Name(1, n), s.Department())
+		}
 	}
 	if longest < 600 {
 		t.Errorf("the longest text is %d characters; want some very long ones", longest)
 	}
-	if len(names) < 50 {
-		t.Errorf("only %d distinct departments in 200 forms", len(names))
+	if len(names) != 200 {
+		t.Errorf("%d distinct departments in 200 forms; a batch should rank none twice", len(names))
 	}
 	if again := Form(1, 7); again != Form(1, 7) || again == Form(2, 7) {
 		t.Error("forms are not a function of (seed, n)")

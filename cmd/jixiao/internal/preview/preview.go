@@ -43,7 +43,9 @@ type Config struct {
 	Addr  string        // for Run: host:port to listen on; port 0 picks a free one
 	Watch []string      // for Run: the files to watch from the start; builds may add more
 	Quiet time.Duration // for Run: the debounce; zero means DefaultQuiet
-	Ready func(url string)
+	// Ready is called once the page is served, with its addresses: the
+	// one to open first, then, on every interface, the machine's others.
+	Ready func(urls []string)
 }
 
 // DefaultQuiet is how long the files must stay untouched before a rebuild:

@@ -78,7 +78,7 @@ func Run(ctx context.Context, cfg Config) error {
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
 	if cfg.Ready != nil {
-		cfg.Ready(pageURL(ln.Addr()))
+		cfg.Ready(pageURLs(ln.Addr(), interfaceAddrs))
 	}
 
 	select {
@@ -97,16 +97,29 @@ func Run(ctx context.Context, cfg Config) error {
 	return errors.Join(err, w.Close())
 }
 
-// pageURL is the address to open: a server on every interface is also on
-// the loopback one.
-func pageURL(addr net.Addr) string {
+// pageURLs are the page's addresses, the one to open first. A server on
+// every interface (0.0.0.0, ::) is on the loopback one, and on each
+// address of the machine's interfaces, which addrs lists.
+func pageURLs(addr net.Addr, addrs func() ([]net.Addr, error)) []string {
 	tcp, ok := addr.(*net.TCPAddr)
 	if !ok {
-		return "http://" + addr.String() + "/"
+		return []string{"http://" + addr.String() + "/"}
 	}
-	host := tcp.IP.String()
-	if tcp.IP.IsUnspecified() {
-		host = "localhost"
+	url := func(ip string) string { return "http://" + net.JoinHostPort(ip, strconv.Itoa(tcp.Port)) + "/" }
+	if !tcp.IP.IsUnspecified() {
+		return []string{url(tcp.IP.String())}
 	}
-	return "http://" + net.JoinHostPort(host, strconv.Itoa(tcp.Port)) + "/"
+	urls := []string{url("localhost")}
+	list, _ := addrs() // without the list, localhost still serves
+	for _, a := range list {
+		ipnet, ok := a.(*net.IPNet)
+		if !ok || ipnet.IP.IsLoopback() || ipnet.IP.IsLinkLocalUnicast() {
+			continue
+		}
+		urls = append(urls, url(ipnet.IP.String()))
+	}
+	return urls
 }
+
+// interfaceAddrs lists the machine's addresses; tests replace it.
+var interfaceAddrs = net.InterfaceAddrs
