@@ -3,6 +3,7 @@
 package pdf
 
 import (
+	"compress/zlib"
 	"fmt"
 	"hash/fnv"
 	"io"
@@ -30,6 +31,10 @@ type Info struct {
 func Write(w io.Writer, e *render.Engine, doc *render.Document, info Info) error {
 	pdf := &gopdf.GoPdf{}
 	pdf.Start(gopdf.Config{Unit: gopdf.UnitPT, PageSize: gopdf.Rect{W: doc.Width, H: doc.Height}})
+	// Content and embedded fonts (third_party/gopdf applies the level to
+	// both) at BestSpeed: per PDF of the sample, 2.6 ms of CPU and 95 KB,
+	// against 4.1 ms and 90 KB at zlib's default level.
+	pdf.SetCompressLevel(zlib.BestSpeed)
 	pdf.SetInfo(gopdf.PdfInfo{
 		Title:        doc.Title,
 		Author:       doc.Author,
@@ -67,12 +72,16 @@ func Write(w io.Writer, e *render.Engine, doc *render.Document, info Info) error
 
 func drawPage(pdf *gopdf.GoPdf, e *render.Engine, page render.Page, families map[string]string) error {
 	pdf.SetTextColor(0, 0, 0)
+	style := "" // the style the current font was set for
 	for _, t := range page.Texts {
 		if t.Text == "" {
 			continue
 		}
-		if err := pdf.SetFont(families[t.Style], "", e.Template.Styles[t.Style].Size); err != nil {
-			return fmt.Errorf("font for %s: %w", t.Style, err)
+		if t.Style != style {
+			if err := pdf.SetFont(families[t.Style], "", e.Template.Styles[t.Style].Size); err != nil {
+				return fmt.Errorf("font for %s: %w", t.Style, err)
+			}
+			style = t.Style
 		}
 		pdf.SetXY(t.X, t.Y)
 		if err := pdf.Text(t.Text); err != nil {

@@ -15,11 +15,19 @@ type cacheContentLine struct {
 }
 
 func (c *cacheContentLine) write(w io.Writer, protection *PDFProtection) error {
-	fmt.Fprintf(w, "q\n")
+	io.WriteString(w, "q\n")
 	for _, extGStateIndex := range c.opts.extGStateIndexes {
 		fmt.Fprintf(w, "/GS%d gs\n", extGStateIndex)
 	}
-	fmt.Fprintf(w, "%0.2f %0.2f m %0.2f %0.2f l S\n", c.x1, c.pageHeight-c.y1, c.x2, c.pageHeight-c.y2)
-	fmt.Fprintf(w, "Q\n")
-	return nil
+	// jixiao: appended instead of fmt.Fprintf, which allocated per number.
+	b := appendFixed2(spareBytes(w), c.x1)
+	b = append(b, ' ')
+	b = appendFixed2(b, c.pageHeight-c.y1)
+	b = append(b, " m "...)
+	b = appendFixed2(b, c.x2)
+	b = append(b, ' ')
+	b = appendFixed2(b, c.pageHeight-c.y2)
+	b = append(b, " l S\nQ\n"...)
+	_, err := w.Write(b)
+	return err
 }

@@ -150,17 +150,28 @@ func (c *cacheContentText) write(w io.Writer, protection *PDFProtection) error {
 		}
 	}
 
-	if _, err := io.WriteString(w, "BT\n"); err != nil {
+	// jixiao: appended to w's spare bytes instead of fmt.Fprintf, which
+	// allocated for every number and glyph.
+	b := spareBytes(w)
+	b = append(b, "BT\n"...)
+	b = appendFixed2(b, x)
+	b = append(b, ' ')
+	b = appendFixed2(b, y)
+	b = append(b, " TD\n/F"...)
+	b = strconv.AppendInt(b, int64(c.fontCountIndex), 10)
+	b = append(b, ' ')
+	b = appendFloatTrim(b, c.fontSize)
+	b = append(b, " Tf "...)
+	b = appendFloatTrim(b, c.charSpacing)
+	b = append(b, " Tc\n"...)
+	if _, err := w.Write(b); err != nil {
 		return err
 	}
-
-	fmt.Fprintf(w, "%0.2f %0.2f TD\n", x, y)
-	fmt.Fprintf(w, "/F%d %s Tf %s Tc\n", c.fontCountIndex, FormatFloatTrim(c.fontSize), FormatFloatTrim(c.charSpacing))
 
 	if c.txtColorMode == "color" {
 		c.textColor.write(w, protection)
 	}
-	io.WriteString(w, "[<")
+	b = append(spareBytes(w), "[<"...)
 
 	unitsPerEm := int(c.fontSubset.ttfp.UnitsPerEm())
 	var leftRune rune
@@ -179,17 +190,21 @@ func (c *cacheContentText) write(w io.Writer, protection *PDFProtection) error {
 			pairval := kern(c.fontSubset, leftRune, r, leftRuneIndex, glyphindex)
 			pairvalPdfUnit = convertTTFUnit2PDFUnit(int(pairval), unitsPerEm)
 			if pairvalPdfUnit != 0 {
-				fmt.Fprintf(w, ">%d<", (-1)*pairvalPdfUnit)
+				b = append(b, '>')
+				b = strconv.AppendInt(b, int64(-pairvalPdfUnit), 10)
+				b = append(b, '<')
 			}
 		}
 
-		fmt.Fprintf(w, "%04X", glyphindex)
+		b = appendHex4(b, uint64(glyphindex))
 		leftRune = r
 		leftRuneIndex = glyphindex
 	}
 
-	io.WriteString(w, ">] TJ\n")
-	io.WriteString(w, "ET\n")
+	b = append(b, ">] TJ\nET\n"...)
+	if _, err := w.Write(b); err != nil {
+		return err
+	}
 
 	if c.fontStyle&Underline == Underline {
 		if err := c.underline(w); err != nil {

@@ -28,12 +28,20 @@ func (c *ContentObj) write(w io.Writer, objID int) error {
 
 	isFlate := (c.getRoot().compressLevel != zlib.NoCompression)
 	if isFlate {
-		ww, err := zlib.NewWriterLevel(buff, c.getRoot().compressLevel)
+		ww, err := getZlibWriter(buff, c.getRoot().compressLevel)
 		if err != nil {
 			// should never happen...
 			return err
 		}
-		if err := c.listCache.write(ww, c.protection()); err != nil {
+		defer putZlibWriter(ww, c.getRoot().compressLevel)
+		// jixiao: the content is written to a buffer and compressed in
+		// one go; its writers append to the buffer's spare bytes.
+		raw := GetBuffer()
+		defer PutBuffer(raw)
+		if err := c.listCache.write(raw, c.protection()); err != nil {
+			return err
+		}
+		if _, err := ww.Write(raw.Bytes()); err != nil {
 			return err
 		}
 		if err := ww.Close(); err != nil {

@@ -1798,12 +1798,19 @@ func (gp *GoPdf) setSubsetFontObject(subsetFont *SubsetFontObj, family string, o
 	subfontdesc.SetIndexObjPdfDictionary(pdfdicindex)
 	subfontdescindex := gp.addObj(subfontdesc)
 
+	cidmap := &cidToGIDMapObj{dict: pdfdic, pdfProtection: gp.protection()}
+	cidmap.init(func() *GoPdf {
+		return gp
+	})
+	cidmapindex := gp.addObj(cidmap)
+
 	cidfont := new(CIDFontObj)
 	cidfont.init(func() *GoPdf {
 		return gp
 	})
 	cidfont.SetPtrToSubsetFontObj(subsetFont)
 	cidfont.SetIndexObjSubfontDescriptor(subfontdescindex)
+	cidfont.indexObjCIDToGIDMap = cidmapindex
 	cidindex := gp.addObj(cidfont)
 
 	subsetFont.SetIndexObjCIDFont(cidindex)
@@ -2169,23 +2176,25 @@ func (gp *GoPdf) resetCurrXY() {
 }
 
 // UnitsToPoints converts the units to the documents unit type
+// (jixiao: these four pass &gp.config, as boxing the Config value into
+// the interface allocated on every call)
 func (gp *GoPdf) UnitsToPoints(u float64) float64 {
-	return unitsToPoints(gp.config, u)
+	return unitsToPoints(&gp.config, u)
 }
 
 // UnitsToPointsVar converts the units to the documents unit type for all variables passed in
 func (gp *GoPdf) UnitsToPointsVar(u ...*float64) {
-	unitsToPointsVar(gp.config, u...)
+	unitsToPointsVar(&gp.config, u...)
 }
 
 // PointsToUnits converts the points to the documents unit type
 func (gp *GoPdf) PointsToUnits(u float64) float64 {
-	return pointsToUnits(gp.config, u)
+	return pointsToUnits(&gp.config, u)
 }
 
 // PointsToUnitsVar converts the points to the documents unit type for all variables passed in
 func (gp *GoPdf) PointsToUnitsVar(u ...*float64) {
-	pointsToUnitsVar(gp.config, u...)
+	pointsToUnitsVar(&gp.config, u...)
 }
 
 func (gp *GoPdf) isUseProtection() bool {
@@ -2264,11 +2273,22 @@ func (gp *GoPdf) xref(w io.Writer, xrefbyteoffset int64, linelens []int64, i int
 	io.WriteString(w, "0000000000 65535 f \n")
 	j := 0
 	max := len(linelens)
+	// jixiao: appended to a buffer, as "%010d 00000 n \n", without fmt's
+	// allocations
+	lines := GetBuffer()
+	defer PutBuffer(lines)
 	for j < max {
 		linelen := linelens[j]
-		fmt.Fprintf(w, "%s 00000 n \n", gp.formatXrefline(linelen))
+		b := strconv.AppendInt(append(lines.AvailableBuffer(), "0000000000"...), linelen, 10)
+		if digits := len(b) - 10; digits < 10 {
+			b = b[digits:]
+		} else {
+			b = b[10:]
+		}
+		lines.Write(append(b, " 00000 n \n"...))
 		j++
 	}
+	lines.WriteTo(w)
 	io.WriteString(w, "trailer\n")
 	io.WriteString(w, "<<\n")
 	fmt.Fprintf(w, "/Size %d\n", max+1)

@@ -25,12 +25,12 @@ var ErrNotSupportShortIndexYet = errors.New("not support none short index yet")
 // PdfDictionaryObj pdf dictionary object
 type PdfDictionaryObj struct {
 	PtrToSubsetFontObj *SubsetFontObj
-	//getRoot            func() *GoPdf
-	pdfProtection *PDFProtection
+	getRoot            func() *GoPdf
+	pdfProtection      *PDFProtection
 }
 
 func (p *PdfDictionaryObj) init(funcGetRoot func() *GoPdf) {
-	//p.getRoot = funcGetRoot
+	p.getRoot = funcGetRoot
 }
 
 func (p *PdfDictionaryObj) setProtection(pr *PDFProtection) {
@@ -52,7 +52,16 @@ func (p *PdfDictionaryObj) write(w io.Writer, objID int) error {
 	zbuff := GetBuffer()
 	defer PutBuffer(zbuff)
 
-	gzipwriter := zlib.NewWriter(zbuff)
+	// jixiao: the level SetCompressLevel sets, as for content streams.
+	level := zlib.DefaultCompression
+	if p.getRoot != nil {
+		level = p.getRoot().compressLevel
+	}
+	gzipwriter, err := getZlibWriter(zbuff, level)
+	if err != nil {
+		return err
+	}
+	defer putZlibWriter(gzipwriter, level)
 	_, err = gzipwriter.Write(b)
 	if err != nil {
 		return err
@@ -88,119 +97,152 @@ func (p *PdfDictionaryObj) SetPtrToSubsetFontObj(ptr *SubsetFontObj) {
 	p.PtrToSubsetFontObj = ptr
 }
 
-// distinctInts distinct number in nn ( value in nn must sorted )
-func (p *PdfDictionaryObj) distinctInts(nn []int) []int {
-	var buff []int
-	var prev = -1
-	for _, g := range nn {
-		if g == prev {
-			continue
+// jixiao: the embedded font is renumbered. It holds only the glyphs the
+// document uses (with .notdef and the parts of composite glyphs), as
+// glyphs 0..n-1 in the order of their old numbers, and its loca and hmtx
+// have n entries instead of one per glyph of the source font. Text keeps
+// the old numbers as CIDs; the font's CIDToGIDMap (cidToGIDMapObj) maps
+// them onto the new ones.
+
+// subsetGlyphs returns the source font's numbers of the glyphs the subset
+// embeds, sorted and distinct; its index in the slice is a glyph's new
+// number.
+func (p *PdfDictionaryObj) subsetGlyphs() []int {
+	glyphs := p.completeGlyphClosure(p.PtrToSubsetFontObj.CharacterToGlyphIndex)
+	sort.Ints(glyphs)
+	distinct := glyphs[:0]
+	for i, g := range glyphs {
+		if i == 0 || g != glyphs[i-1] {
+			distinct = append(distinct, g)
 		}
-		buff = append(buff, g)
-		prev = g
 	}
-	return buff
+	return distinct
 }
 
-func (p *PdfDictionaryObj) makeGlyfAndLocaTable() ([]byte, []int, error) {
+// newGlyph is the new number of source glyph g, which must be in glyphs.
+func newGlyph(glyphs []int, g int) int {
+	return sort.SearchInts(glyphs, g)
+}
+
+func (p *PdfDictionaryObj) makeGlyfAndLocaTable(glyphs []int) ([]byte, []int) {
 	ttfp := p.PtrToSubsetFontObj.GetTTFParser()
-	var glyf core.TableDirectoryEntry
-
-	numGlyphs := int(ttfp.NumGlyphs())
-
-	glyphArray := p.completeGlyphClosure(p.PtrToSubsetFontObj.CharacterToGlyphIndex)
-	sort.Ints(glyphArray)
-	glyphArray = p.distinctInts(glyphArray)
-	glyphCount := len(glyphArray)
-
 	size := 0
-	for idx := 0; idx < glyphCount; idx++ {
-		size += p.getGlyphSize(glyphArray[idx])
+	for _, g := range glyphs {
+		size += p.getGlyphSize(g)
 	}
-	glyf.Length = uint(size)
-
-	glyphTable := make([]byte, glyf.PaddedLength())
-	locaTable := make([]int, numGlyphs+1)
-
-	glyphOffset := 0
-	glyphIndex := 0
-	oldglyph := -1
-	for idx := 0; idx < numGlyphs; idx++ {
-		locaTable[idx] = glyphOffset
-
-		if glyphIndex < glyphCount {
-			if glyphArray[glyphIndex] == idx {
-				oldglyph = glyphArray[glyphIndex]
-				glyphIndex++
-				bytes := p.getGlyphData(idx)
-				length := len(bytes)
-				if length > 0 {
-					for i := 0; i < length; i++ {
-						glyphTable[glyphOffset+i] = bytes[i]
-					}
-					glyphOffset += length
-				}
-			} else if oldglyph == glyphArray[glyphIndex] {
-				glyphIndex++
-				bytes := p.getGlyphData(idx)
-				length := len(bytes)
-				if length > 0 {
-					for i := 0; i < length; i++ {
-						glyphTable[glyphOffset+i] = bytes[i]
-					}
-					glyphOffset += length
-				}
-			}
-		}
-	} //end for
-	locaTable[numGlyphs] = glyphOffset
-	return glyphTable, locaTable, nil
+	glyf := core.TableDirectoryEntry{Length: uint(size)}
+	glyphTable := make([]byte, 0, glyf.PaddedLength())
+	locaTable := make([]int, 0, len(glyphs)+1)
+	fontData := ttfp.FontData()
+	for _, g := range glyphs {
+		locaTable = append(locaTable, len(glyphTable))
+		start := p.GetOffset(g)
+		glyphTable = append(glyphTable, fontData[start:start+p.getGlyphSize(g)]...)
+		p.renumberComponents(glyphTable[locaTable[len(locaTable)-1]:], glyphs)
+	}
+	locaTable = append(locaTable, len(glyphTable))
+	return glyphTable[:glyf.PaddedLength()], locaTable
 }
 
 func (p *PdfDictionaryObj) getGlyphSize(glyph int) int {
-
-	ttfp := p.PtrToSubsetFontObj.GetTTFParser()
-	glyf := ttfp.GetTables()["glyf"]
-	start := int(glyf.Offset + ttfp.LocaTable[glyph])
-	next := int(glyf.Offset + ttfp.LocaTable[glyph+1])
-	return next - start
+	return p.GetOffset(glyph+1) - p.GetOffset(glyph)
 }
 
-func (p *PdfDictionaryObj) getGlyphData(glyph int) []byte {
-	ttfp := p.PtrToSubsetFontObj.GetTTFParser()
-	glyf := ttfp.GetTables()["glyf"]
-	start := int(glyf.Offset + ttfp.LocaTable[glyph])
-	next := int(glyf.Offset + ttfp.LocaTable[glyph+1])
-	count := next - start
-	var data []byte
-	i := 0
-	for i < count {
-		data = append(data, ttfp.FontData()[start+i])
-		i++
+// renumberComponents rewrites the glyph numbers in a composite glyph's
+// components (data is the glyph's copy) to their new numbers.
+func (p *PdfDictionaryObj) renumberComponents(data []byte, glyphs []int) {
+	if len(data) < 10 || int16(uint16(data[0])<<8|uint16(data[1])) >= 0 {
+		return // empty or simple glyph
 	}
+	for offset := 10; offset+4 <= len(data); {
+		flags := uint16(data[offset])<<8 | uint16(data[offset+1])
+		g := newGlyph(glyphs, int(uint16(data[offset+2])<<8|uint16(data[offset+3])))
+		data[offset+2], data[offset+3] = byte(g>>8), byte(g)
+		if flags&moreComponents == 0 {
+			return
+		}
+		offset += 4 + componentArgsSize(flags)
+	}
+}
+
+// componentArgsSize is the size of a composite glyph component's
+// arguments and transform, which follow its flags and glyph number.
+func componentArgsSize(flags uint16) int {
+	n := 4
+	if flags&arg1and2areWords == 0 {
+		n = 2
+	}
+	if flags&hasScale != 0 {
+		n += 2
+	} else if flags&xAndYScale != 0 {
+		n += 4
+	}
+	if flags&twoByTwo != 0 {
+		n += 8
+	}
+	return n
+}
+
+// makeHmtx writes the horizontal metrics of the embedded glyphs, one
+// long metric (advance, left side bearing) each.
+func (p *PdfDictionaryObj) makeHmtx(glyphs []int) []byte {
+	ttfp := p.PtrToSubsetFontObj.GetTTFParser()
+	hmtx := ttfp.GetTables()["hmtx"]
+	fontData := ttfp.FontData()
+	numH := int(ttfp.NumberOfHMetrics())
+	widths := ttfp.Widths()
+	data := make([]byte, 0, 4*len(glyphs))
+	for _, g := range glyphs {
+		lsb := int(hmtx.Offset) + 4*numH + 2*(g-numH)
+		if g < numH {
+			lsb = int(hmtx.Offset) + 4*g + 2
+		}
+		var adv uint
+		if g < len(widths) {
+			adv = widths[g]
+		}
+		data = append(data, byte(adv>>8), byte(adv), fontData[lsb], fontData[lsb+1])
+	}
+	return data
+}
+
+// tableWithUint16 copies a table of the source font with the 16-bit
+// number at offset replaced by v.
+func tableWithUint16(ttfp *core.TTFParser, tag string, offset int, v int) []byte {
+	entry := ttfp.GetTables()[tag]
+	data := append([]byte(nil), ttfp.FontData()[entry.Offset:entry.Offset+entry.Length]...)
+	data[offset], data[offset+1] = byte(v>>8), byte(v)
 	return data
 }
 
 func (p *PdfDictionaryObj) makeFont() ([]byte, error) {
 	var buff Buff
 	ttfp := p.PtrToSubsetFontObj.GetTTFParser()
-	tables := make(map[string]core.TableDirectoryEntry)
-	tables["cvt "] = ttfp.GetTables()["cvt "] //มีช่องว่างด้วยนะ
-	tables["fpgm"] = ttfp.GetTables()["fpgm"]
-	tables["glyf"] = ttfp.GetTables()["glyf"]
-	tables["head"] = ttfp.GetTables()["head"]
-	tables["hhea"] = ttfp.GetTables()["hhea"]
-	tables["hmtx"] = ttfp.GetTables()["hmtx"]
-	tables["loca"] = ttfp.GetTables()["loca"]
-	tables["maxp"] = ttfp.GetTables()["maxp"]
-	tables["prep"] = ttfp.GetTables()["prep"]
+	glyphs := p.subsetGlyphs()
+	glyphTable, locaTable := p.makeGlyfAndLocaTable(glyphs)
+
+	var loca []byte
+	for _, off := range locaTable {
+		if ttfp.IsShortIndex {
+			loca = append(loca, byte(off>>9), byte(off>>1))
+		} else {
+			loca = append(loca, byte(off>>24), byte(off>>16), byte(off>>8), byte(off))
+		}
+	}
+	tables := map[string][]byte{
+		"glyf": glyphTable,
+		"loca": loca,
+		"hmtx": p.makeHmtx(glyphs),
+		"hhea": tableWithUint16(ttfp, "hhea", 34, len(glyphs)), // numberOfHMetrics
+		"maxp": tableWithUint16(ttfp, "maxp", 4, len(glyphs)),  // numGlyphs
+	}
+	for _, tag := range []string{"cvt ", "fpgm", "head", "prep"} {
+		if entry, ok := ttfp.GetTables()[tag]; ok {
+			tables[tag] = ttfp.FontData()[entry.Offset : entry.Offset+entry.Length]
+		}
+	}
 	tableCount := len(tables)
 	selector := EntrySelectors[tableCount]
-
-	glyphTable, locaTable, err := p.makeGlyfAndLocaTable()
-	if err != nil {
-		return nil, err
-	}
 
 	WriteUInt32(&buff, 0x00010000)
 	WriteUInt16(&buff, uint(tableCount))
@@ -210,71 +252,28 @@ func (p *PdfDictionaryObj) makeFont() ([]byte, error) {
 
 	var tags []string
 	for tag := range tables {
-		tags = append(tags, tag) //copy all tag
+		tags = append(tags, tag)
 	}
-	sort.Strings(tags) //order
-	idx := 0
+	sort.Strings(tags)
 	tablePosition := int(12 + 16*tableCount)
-	for idx < tableCount {
-		entry := tables[tags[idx]]
-		//write data
+	for idx, tag := range tags {
+		entry := core.TableDirectoryEntry{Length: uint(len(tables[tag]))}
+		data := make([]byte, entry.PaddedLength())
+		copy(data, tables[tag])
+		entry.CheckSum = CheckSum(data)
+
 		offset := uint64(tablePosition)
 		buff.SetPosition(tablePosition)
-		if tags[idx] == "glyf" {
-			entry.Length = uint(len(glyphTable))
-			entry.CheckSum = CheckSum(glyphTable)
-			WriteBytes(&buff, glyphTable, 0, entry.PaddedLength())
-		} else if tags[idx] == "loca" {
-			if ttfp.IsShortIndex {
-				entry.Length = uint(len(locaTable) * 2)
-			} else {
-				entry.Length = uint(len(locaTable) * 4)
-			}
-
-			data := make([]byte, entry.PaddedLength())
-			length := len(locaTable)
-			byteIdx := 0
-			if ttfp.IsShortIndex {
-				for idx := 0; idx < length; idx++ {
-					val := locaTable[idx] / 2
-					data[byteIdx] = byte(val >> 8)
-					byteIdx++
-					data[byteIdx] = byte(val)
-					byteIdx++
-				}
-			} else {
-				for idx := 0; idx < length; idx++ {
-					val := locaTable[idx]
-					data[byteIdx] = byte(val >> 24)
-					byteIdx++
-					data[byteIdx] = byte(val >> 16)
-					byteIdx++
-					data[byteIdx] = byte(val >> 8)
-					byteIdx++
-					data[byteIdx] = byte(val)
-					byteIdx++
-				}
-			}
-			entry.CheckSum = CheckSum(data)
-			WriteBytes(&buff, data, 0, len(data))
-		} else {
-			WriteBytes(&buff, ttfp.FontData(), int(entry.Offset), entry.PaddedLength())
-		}
-		endPosition := buff.Position()
-		tablePosition = endPosition
+		WriteBytes(&buff, data, 0, len(data))
+		tablePosition = buff.Position()
 
 		//write table
 		buff.SetPosition(idx*16 + 12)
-		WriteTag(&buff, tags[idx])
+		WriteTag(&buff, tag)
 		WriteUInt32(&buff, uint(entry.CheckSum))
 		WriteUInt32(&buff, uint(offset)) //offset
 		WriteUInt32(&buff, uint(entry.Length))
-
-		tablePosition = endPosition
-		idx++
 	}
-	//DebugSubType(buff.Bytes())
-	//me.buffer.Write(buff.Bytes())
 	return buff.Bytes(), nil
 }
 
@@ -293,11 +292,10 @@ func (p *PdfDictionaryObj) completeGlyphClosure(mapOfglyphs *MapOfCharacterToGly
 		glyphArray = append(glyphArray, 0)
 	}
 
-	i := 0
-	count := len(glyphs)
-	for i < count {
+	// jixiao: up to the growing length, so that the components of
+	// components are embedded too.
+	for i := 0; i < len(glyphArray); i++ {
 		p.AddCompositeGlyphs(&glyphArray, glyphArray[i])
-		i++
 	}
 	return glyphArray
 }

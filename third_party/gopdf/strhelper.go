@@ -1,7 +1,6 @@
 package gopdf
 
 import (
-	"math/big"
 	"strings"
 )
 
@@ -32,24 +31,12 @@ func CreateEmbeddedFontSubsetName(name string) string {
 }
 
 // ReadShortFromByte read short from byte array
+// (jixiao: decoded directly; a big.Int allocated for each call)
 func ReadShortFromByte(data []byte, offset int) (int64, int) {
-	buff := data[offset : offset+2]
-	num := big.NewInt(0)
-	num.SetBytes(buff)
-	u := num.Uint64()
-	var v int64
-	if u >= 0x8000 {
-		v = int64(u) - 65536
-	} else {
-		v = int64(u)
-	}
-	return v, 2
+	return int64(int16(uint16(data[offset])<<8 | uint16(data[offset+1]))), 2
 }
 
 // ReadUShortFromByte read ushort from byte array
 func ReadUShortFromByte(data []byte, offset int) (uint64, int) {
-	buff := data[offset : offset+2]
-	num := big.NewInt(0)
-	num.SetBytes(buff)
-	return num.Uint64(), 2
+	return uint64(data[offset])<<8 | uint64(data[offset+1]), 2
 }

@@ -136,6 +136,7 @@ func (s *SubsetFontObj) SetTTFData(data []byte) error {
 // AddChars add char to map CharacterToGlyphIndex
 func (s *SubsetFontObj) AddChars(txt string) (string, error) {
 	s.addCharsBuff = s.addCharsBuff[:0]
+	replaced := false // jixiao: return txt itself when nothing was replaced
 	for _, runeValue := range txt {
 		if s.CharacterToGlyphIndex.KeyExists(runeValue) {
 			s.addCharsBuff = append(s.addCharsBuff, runeValue)
@@ -154,12 +155,16 @@ func (s *SubsetFontObj) AddChars(txt string) (string, error) {
 			}
 			//end: try to find rune for replace
 			s.addCharsBuff = append(s.addCharsBuff, runeValueReplace)
+			replaced = replaced || runeValueReplace != runeValue
 			continue
 		} else if err != nil {
 			return "", err
 		}
 		s.CharacterToGlyphIndex.Set(runeValue, glyphIndex) // [runeValue] = glyphIndex
 		s.addCharsBuff = append(s.addCharsBuff, runeValue)
+	}
+	if !replaced {
+		return txt, nil
 	}
 	return string(s.addCharsBuff), nil
 }

@@ -73,7 +73,12 @@ func (u *UnicodeMap) write(w io.Writer, objID int) error {
 	indexs := glyphIndexToCharacter.allIndexs()
 	for _, k := range indexs {
 		v, _ := glyphIndexToCharacter.runeByIndex(k)
-		fmt.Fprintf(buff, "<%04X><%04X><%04X>\n", k, k, v)
+		// jixiao: appended, as fmt's "<%04X><%04X><%04X>\n", without its allocations
+		b := append(buff.AvailableBuffer(), '<')
+		b = append(appendHex4(b, uint64(k)), "><"...)
+		b = append(appendHex4(b, uint64(k)), "><"...)
+		b = append(appendHex4(b, uint64(v)), ">\n"...)
+		buff.Write(b)
 	}
 	buff.WriteString("endbfrange\n")
 	buff.WriteString(suffix)
