@@ -212,3 +212,19 @@ func TestFontContainersFollowTheirFaces(t *testing.T) {
 	}
 	t.Errorf("%d containers remain for faces that are gone, want %d", count(), before)
 }
+
+// BenchmarkGopdfParse is the once-per-process cost of each face a PDF
+// embeds: gopdf's own parse of the font (see addFace).
+func BenchmarkGopdfParse(b *testing.B) {
+	face, err := fonts.Builtin(fonts.Serif)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		var fc gopdf.FontContainer
+		if err := fc.AddTTFFontData("serif", face.Data()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
