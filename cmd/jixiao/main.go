@@ -50,7 +50,7 @@ func init() {
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	c := &cli{ctx: ctx, stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin, isTerminal: isTerminal(os.Stderr)}
-	code := c.main(os.Args[1:])
+	code := c.launchMain(os.Args[1:], startedFromExplorer())
 	stop()
 	os.Exit(code)
 }
