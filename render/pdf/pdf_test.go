@@ -191,9 +191,7 @@ func TestFontContainersFollowTheirFaces(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		doc := &gopdf.GoPdf{}
-		doc.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4})
-		if _, err := addFace(doc, face); err != nil {
+		if _, err := fontContainers([]*fonts.Face{face}); err != nil {
 			t.Fatal(err)
 		}
 		faces = append(faces, face)
@@ -214,7 +212,7 @@ func TestFontContainersFollowTheirFaces(t *testing.T) {
 }
 
 // BenchmarkGopdfParse is the once-per-process cost of each face a PDF
-// embeds: gopdf's own parse of the font (see addFace).
+// embeds: gopdf's own parse of the font (see fontContainers).
 func BenchmarkGopdfParse(b *testing.B) {
 	face, err := fonts.Builtin(fonts.Serif)
 	if err != nil {
