@@ -7,17 +7,13 @@ type Buff struct {
 }
 
 // Write : write []byte to buffer
+// (jixiao: grown once and copied, instead of a byte at a time)
 func (b *Buff) Write(p []byte) (int, error) {
-	for len(b.datas) < b.position+len(p) {
-		b.datas = append(b.datas, 0)
+	if need := b.position + len(p); need > len(b.datas) {
+		b.datas = append(b.datas, make([]byte, need-len(b.datas))...)
 	}
-	i := 0
-	max := len(p)
-	for i < max {
-		b.datas[i+b.position] = p[i]
-		i++
-	}
-	b.position += i
+	copy(b.datas[b.position:], p)
+	b.position += len(p)
 	return 0, nil
 }
 

@@ -52,10 +52,13 @@ func (p *PdfDictionaryObj) write(w io.Writer, objID int) error {
 	zbuff := GetBuffer()
 	defer PutBuffer(zbuff)
 
-	// jixiao: the level SetCompressLevel sets, as for content streams.
+	// jixiao: the level SetFontCompressLevel or SetCompressLevel sets.
 	level := zlib.DefaultCompression
-	if p.getRoot != nil {
-		level = p.getRoot().compressLevel
+	if root := p.getRoot; root != nil {
+		level = root().compressLevel
+		if root().fontCompressLevelSet {
+			level = root().fontCompressLevel
+		}
 	}
 	gzipwriter, err := getZlibWriter(zbuff, level)
 	if err != nil {
