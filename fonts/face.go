@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
@@ -14,8 +15,14 @@ import (
 // for concurrent use. All lengths are in em units: multiply by the font
 // size in points to get points.
 type Face struct {
-	name    string
-	data    []byte
+	name string
+	data []byte
+
+	// lazy, for a built-in face, parses the rest on first use: a render
+	// needs only the faces its styles draw with. Every method but Name
+	// and Data calls ready first. nil once parsed eagerly by Parse or Load.
+	lazy *lazyParse
+
 	font    *sfnt.Font
 	upem    int
 	perUnit float64 // 1 / unitsPerEm
@@ -101,6 +108,37 @@ func parse(label, name, fallback string, data []byte) (*Face, error) {
 	return face, nil
 }
 
+// lazyParse is the one parse of a built-in face.
+type lazyParse struct {
+	done  atomic.Bool // set once parsed: the hot path's only check
+	once  sync.Once
+	label string
+}
+
+// ready parses a built-in face on first use. It is small enough to be
+// inlined into Has and Advance.
+func (f *Face) ready() {
+	if f.lazy != nil && !f.lazy.done.Load() {
+		f.parseLazily()
+	}
+}
+
+// parseLazily parses a built-in face once, however many goroutines ask.
+// The built-in fonts are compiled in and fonts_test parses each of them,
+// so a failure here is a broken build, not a user's problem: it panics.
+func (f *Face) parseLazily() {
+	f.lazy.once.Do(func() {
+		parsed, err := parse(f.lazy.label, f.name, "", f.data)
+		if err != nil {
+			panic(err)
+		}
+		f.font, f.upem, f.perUnit, f.metrics = parsed.font, parsed.upem, parsed.perUnit, parsed.metrics
+		f.adv, f.has, f.notdefU = parsed.adv, parsed.has, parsed.notdefU
+		f.bufs.New = parsed.bufs.New
+		f.lazy.done.Store(true)
+	})
+}
+
 func (f *Face) pickMetrics(info sfntInfo) Metrics {
 	em := func(v int16) float64 { return float64(v) * f.perUnit }
 	if info.hasTypo {
@@ -153,16 +191,26 @@ func (f *Face) Data() []byte { return f.data }
 
 // Font is the parsed x/image sfnt font, for raster backends
 // (opentype.NewFace) so they need not parse Data again.
-func (f *Face) Font() *sfnt.Font { return f.font }
+func (f *Face) Font() *sfnt.Font {
+	f.ready()
+	return f.font
+}
 
 // UnitsPerEm is the font's design grid size.
-func (f *Face) UnitsPerEm() int { return f.upem }
+func (f *Face) UnitsPerEm() int {
+	f.ready()
+	return f.upem
+}
 
 // Metrics returns the vertical metrics; see Metrics for the source chosen.
-func (f *Face) Metrics() Metrics { return f.metrics }
+func (f *Face) Metrics() Metrics {
+	f.ready()
+	return f.metrics
+}
 
 // Has reports whether the font maps r to a glyph.
 func (f *Face) Has(r rune) bool {
+	f.ready()
 	if uint32(r) < 1<<16 {
 		return f.has[r>>6]&(1<<(r&63)) != 0
 	}
@@ -174,6 +222,7 @@ func (f *Face) Has(r rune) bool {
 // A rune the font lacks gets the .notdef glyph's advance, which is what a
 // renderer draws in its place; check Has or Missing first.
 func (f *Face) Advance(r rune) float64 {
+	f.ready()
 	if uint32(r) < 1<<16 {
 		return float64(f.adv[uint16(r)]) * f.perUnit
 	}
@@ -184,6 +233,7 @@ func (f *Face) Advance(r rune) float64 {
 // Width is the sum of the advances of s's runes in em units, without
 // kerning (gopdf does not kern by default either).
 func (f *Face) Width(s string) float64 {
+	f.ready()
 	var u int
 	for _, r := range s {
 		if uint32(r) < 1<<16 {
@@ -201,6 +251,7 @@ func (f *Face) Width(s string) float64 {
 // are skipped, since layout turns them into space and breaks; any other
 // control character (\x00) is reported, as nothing would draw it.
 func (f *Face) Missing(s string) []rune {
+	f.ready()
 	var out []rune
 	for _, r := range s {
 		if f.Has(r) || strings.ContainsRune("\t\n\v\f\r\u0085", r) {

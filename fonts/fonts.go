@@ -9,8 +9,8 @@
 // build.sh; licence in OFL.txt).
 // They are TrueType (glyf) fonts because that is all gopdf v0.33.0 embeds.
 //
-// Faces are parsed lazily, once per process, and are safe for concurrent
-// use. Offices can bring their own TrueType font with Load or Parse.
+// Built-in faces are parsed lazily, on first use, once per process, and
+// are safe for concurrent use. Offices can bring their own TrueType font with Load or Parse.
 package fonts
 
 import (
@@ -20,7 +20,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 )
 
 // Names of the built-in faces, for Builtin.
@@ -45,14 +44,13 @@ var (
 // errNoName is wrapped by Builtin for an unknown name.
 var errNoName = errors.New("no such built-in face")
 
-// builtin parses its face on first use; sync.Once makes concurrent first
-// calls wait for one parse instead of racing.
+// builtin is one embedded face; its Face parses itself on first use
+// (see Face.ready), and sync.Once makes concurrent first uses wait for
+// one parse instead of racing.
 type builtin struct {
 	psName string
 	data   []byte
-	once   sync.Once
 	face   *Face
-	err    error
 }
 
 // builtins is never written after init, so reading it needs no lock.
@@ -63,25 +61,25 @@ var builtins = map[string]*builtin{
 	SansBold:  {psName: "NotoSansSC-Bold", data: sansBold},
 }
 
+func init() {
+	for name, b := range builtins {
+		b.face = &Face{name: b.psName, data: b.data, lazy: &lazyParse{label: "built-in " + name}}
+	}
+}
+
 // BuiltinNames lists the names Builtin accepts.
 func BuiltinNames() []string { return []string{Serif, SerifBold, Sans, SansBold} }
 
 // Builtin returns the embedded face called name (Serif, SerifBold, Sans or
-// SansBold). The first call for a name parses it (a few milliseconds);
-// later calls return the same *Face.
+// SansBold), always the same *Face. It costs nothing until the face is
+// first measured: that parses it (a millisecond or two), so a run parses
+// only the faces it draws with.
 func Builtin(name string) (*Face, error) {
 	b, ok := builtins[name]
 	if !ok {
 		return nil, fmt.Errorf("fonts: %q: %w (have %q)", name, errNoName, BuiltinNames())
 	}
-	return b.get(name)
-}
-
-func (b *builtin) get(name string) (*Face, error) {
-	b.once.Do(func() {
-		b.face, b.err = parse("built-in "+name, b.psName, "", b.data)
-	})
-	return b.face, b.err
+	return b.face, nil
 }
 
 // Load reads and parses a TrueType font file, such as an office's licensed

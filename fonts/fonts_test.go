@@ -239,17 +239,13 @@ func tableOffset(t *testing.T, font []byte, tag string) int {
 
 // TestConcurrent races first parses and lookups; run with -race.
 func TestConcurrent(t *testing.T) {
-	fresh := &builtin{psName: "NotoSansSC-Regular", data: sansRegular}
+	fresh := &Face{name: "NotoSansSC-Regular", data: sansRegular, lazy: &lazyParse{label: "fresh sans"}}
 	text := []rune("部门整体支出绩效自评表（2025年度）预算执行率≥95%，喆珺昇𬉼")
 	var wg sync.WaitGroup
 	results := make([][]float64, 8)
 	for g := range results {
 		wg.Go(func() {
-			f, err := fresh.get(Sans)
-			if err != nil {
-				t.Error(err)
-				return
-			}
+			f := fresh
 			for range 200 {
 				var out []float64
 				for _, r := range text {

@@ -53,7 +53,7 @@ func main() {
 	// default handling is back, so a second one ends the process at once.
 	go func() { <-ctx.Done(); stop() }()
 	c := &cli{ctx: ctx, stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin, isTerminal: isTerminal(os.Stderr)}
-	code := c.main(os.Args[1:])
+	code := c.launchMain(os.Args[1:], startedFromExplorer())
 	stop()
 	os.Exit(code)
 }
@@ -132,44 +132,88 @@ var helpCommand = &command{
 
 var versionCommand = &command{
 	name: "version", summary: "print the version",
-	help: "Prints jixiao's version: the module version, or the commit it was built from.",
+	help: "Prints jixiao's version, the commit it was built from and when.",
 	run: func(c *cli, cmd *command, args []string) int {
 		if _, code, done := parseFlags(c, cmd, args, nil); done {
 			return code
 		}
-		fmt.Fprintln(c.stdout, "jixiao", version())
+		fmt.Fprintln(c.stdout, "jixiao", currentStamp())
 		return exitOK
 	},
 }
 
-// version returns the module version, or the VCS revision of a development
-// build.
-func version() string {
-	info, ok := debug.ReadBuildInfo()
-	if !ok {
-		return "dev"
+// The release build (.ci/release) sets these with
+// -ldflags "-X main.buildVersion=v1.2.0 -X main.buildCommit=... -X main.buildDate=...".
+var buildVersion, buildCommit, buildDate string
+
+// buildStamp is what a binary knows of its own build.
+type buildStamp struct {
+	version string // v1.2.0, a module pseudo-version, or dev
+	commit  string // the VCS revision, "" if unknown
+	date    string // the commit's or the build's time (RFC 3339), "" if unknown
+}
+
+func (s buildStamp) String() string {
+	switch {
+	case s.commit != "" && s.date != "":
+		return fmt.Sprintf("%s (commit %s, %s)", s.version, s.commit, s.date)
+	case s.commit != "":
+		return fmt.Sprintf("%s (commit %s)", s.version, s.commit)
 	}
-	if v := info.Main.Version; v != "" && v != "(devel)" {
-		return v
+	return s.version
+}
+
+func currentStamp() buildStamp {
+	info, _ := debug.ReadBuildInfo()
+	return stampOf(buildVersion, buildCommit, buildDate, info)
+}
+
+// stampOf prefers the release build's stamp; then the module's build
+// info: the module version (go install jixiao/cmd/jixiao@v1.2.0, or a
+// pseudo-version from a checkout), vcs.revision and vcs.time (go build in
+// a checkout); go run stamps none of these, which gives "dev".
+func stampOf(version, commit, date string, info *debug.BuildInfo) buildStamp {
+	s := buildStamp{version: version, commit: commit, date: date}
+	if info == nil {
+		if s.version == "" {
+			s.version = "dev"
+		}
+		return s
 	}
 	rev, dirty := "", false
-	for _, s := range info.Settings {
-		switch s.Key {
+	for _, kv := range info.Settings {
+		switch kv.Key {
 		case "vcs.revision":
-			rev = s.Value
+			rev = kv.Value
+		case "vcs.time":
+			if s.date == "" {
+				s.date = kv.Value
+			}
 		case "vcs.modified":
-			dirty = s.Value == "true"
+			dirty = kv.Value == "true"
 		}
 	}
-	if rev == "" {
-		return "dev"
+	if s.commit == "" {
+		s.commit = rev
 	}
-	v := "dev-" + rev[:min(12, len(rev))]
-	if dirty {
-		v += "-dirty"
+	if s.version == "" {
+		switch v := info.Main.Version; {
+		case v != "" && v != "(devel)":
+			s.version = v
+		case rev != "":
+			s.version = "dev-" + rev[:min(12, len(rev))]
+			if dirty {
+				s.version += "-dirty"
+			}
+		default:
+			s.version = "dev"
+		}
 	}
-	return v
+	return s
 }
+
+// version is the version alone, as PDFs name their creator.
+func version() string { return currentStamp().version }
 
 func isTerminal(f *os.File) bool {
 	fi, err := f.Stat()
