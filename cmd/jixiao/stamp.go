@@ -28,8 +28,10 @@ import (
 // files it names, or of the built-in template.
 func templateDigest(path string, tpl *render.Template) (string, error) {
 	h := sha256.New()
-	if path == "" {
-		h.Write(builtinFile(templates.Form2020))
+	if path == "" { // every built-in form: a file picks its own by name
+		for _, f := range templates.Forms {
+			h.Write(builtinFile(f))
+		}
 		return fmt.Sprintf("%x", h.Sum(nil)), nil
 	}
 	for _, f := range append([]string{path}, tpl.FontFiles()...) {
