@@ -184,3 +184,16 @@ func TestProjectBatchSummary(t *testing.T) {
 		t.Errorf("headings %s", head)
 	}
 }
+
+// TestPreviewNamedForm: the preview of a file that names the 项目 form lays
+// it out on that form's grid, without --template.
+func TestPreviewNamedForm(t *testing.T) {
+	b := &previewBuilder{data: projectSample}
+	got := b.build()
+	if got.Doc == nil || got.Engine == nil || got.Problems.Errors() > 0 {
+		t.Fatalf("preview: doc %v, problems %v", got.Doc != nil, got.Problems)
+	}
+	if n := len(got.Doc.Table.Columns); n != 10 || got.Engine.Template.Form != "项目支出-2020" {
+		t.Errorf("preview laid out %d columns with %q", n, got.Engine.Template.Form)
+	}
+}
