@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/text/language"
 )
 
 // TestBadFiles checks every testdata/bad/X.toml against X.golden: the
@@ -36,25 +38,36 @@ func TestBadFiles(t *testing.T) {
 			if len(problems) == 0 {
 				t.Fatal("no problems in a bad file")
 			}
-			var got bytes.Buffer
-			for _, p := range problems {
-				got.WriteString(p.String() + "\n")
-			}
-			golden := strings.TrimSuffix(path, ".toml") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, got.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
+			// X.golden in English, X.zh.golden in Chinese.
+			for _, lang := range []struct {
+				tag    language.Tag
+				suffix string
+			}{{English, ".golden"}, {Chinese, ".zh.golden"}} {
+				var got bytes.Buffer
+				for _, p := range problems {
+					got.WriteString(p.Line(lang.tag) + "\n")
 				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update to write it)", err)
-			}
-			if !bytes.Equal(got.Bytes(), want) {
-				t.Errorf("problems:\n%s\nwant (%s):\n%s", got.Bytes(), golden, want)
+				checkGolden(t, strings.TrimSuffix(path, ".toml")+lang.suffix, got.Bytes())
 			}
 		})
+	}
+}
+
+// checkGolden compares got with the golden file, or rewrites it under -update.
+func checkGolden(t *testing.T, golden string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run with -update to write it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("problems:\n%s\nwant (%s):\n%s", got, golden, want)
 	}
 }
 
@@ -63,7 +76,8 @@ func TestBadFiles(t *testing.T) {
 func TestGoldenFilesHaveInputs(t *testing.T) {
 	goldens, _ := filepath.Glob("testdata/bad/*.golden")
 	for _, g := range goldens {
-		if _, err := os.Stat(strings.TrimSuffix(g, ".golden") + ".toml"); err != nil {
+		base := strings.TrimSuffix(strings.TrimSuffix(g, ".golden"), ".zh")
+		if _, err := os.Stat(base + ".toml"); err != nil {
 			t.Errorf("%s has no .toml", g)
 		}
 	}

@@ -3,6 +3,7 @@ package jixiao
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -23,7 +24,9 @@ const maxNesting = 32
 // every problem found while reading it; Validate finds the rest.
 func Decode(name string, data []byte, form *Form) (*Report, Problems) {
 	r, rep := decode(name, data, fixedForm(form))
-	return r, capped(rep.list, rep.dropped, name)
+	ps := capped(rep.list, rep.dropped, name)
+	placeAll(ps, r)
+	return r, ps
 }
 
 // FormFinder returns the form a data file names in form = "…"; name is ""
@@ -37,22 +40,22 @@ func fixedForm(f *Form) FormFinder { return func(string) (*Form, error) { return
 // them once with those of validation.
 func decode(name string, data []byte, find FormFinder) (*Report, *reporter) {
 	rep := &reporter{file: name, src: &sourceMap{}}
-	fileProblem := func(pos Pos, format string, args ...any) (*Report, *reporter) {
-		rep.list = append(rep.list, Problem{File: name, Pos: pos, Severity: Error, Message: fmt.Sprintf(format, args...)})
+	fileProblem := func(pos Pos, code, format string, args ...any) (*Report, *reporter) {
+		rep.list = append(rep.list, NewProblem(name, pos, Error, code, T(format, args...)))
 		return &Report{Values: map[string]Figure{}}, rep
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff")) // editors on Windows add a BOM
 	switch {
 	case len(bytes.TrimSpace(data)) == 0:
-		return fileProblem(Pos{}, "the file is empty; `jixiao init` writes a form to fill in")
+		return fileProblem(Pos{}, "empty-file", "the file is empty; `jixiao init` writes a form to fill in")
 	case len(data) > MaxFileSize:
-		return fileProblem(Pos{}, "the file is %.1f MB; a form is at most %d MB", float64(len(data))/(1<<20), MaxFileSize>>20)
+		return fileProblem(Pos{}, "file-too-large", "the file is %.1f MB; a form is at most %d MB", float64(len(data))/(1<<20), MaxFileSize>>20)
 	case !utf8.Valid(data):
 		at := firstInvalidUTF8(data)
-		return fileProblem(posOfOffset(data, at), "not UTF-8 text (byte 0x%02X); save the file as UTF-8", data[at])
+		return fileProblem(posOfOffset(data, at), "not-utf8", "not UTF-8 text (byte 0x%02X); save the file as UTF-8", data[at])
 	}
 	if at := tooDeep(data); at >= 0 {
-		return fileProblem(posOfOffset(data, at), "arrays or tables nested more than %d deep", maxNesting)
+		return fileProblem(posOfOffset(data, at), "too-deep", "arrays or tables nested more than %d deep", maxNesting)
 	}
 	var tree map[string]any
 	if _, err := toml.Decode(string(data), &tree); err != nil {
@@ -205,11 +208,11 @@ func (d *decoder) lookup(o object, name string) (v any, path string, f Field, ok
 	if !ok && f.Required {
 		switch f.Kind {
 		case KindTable:
-			d.rep.errorf(path, "missing; expected a table [%s]", key)
+			d.rep.errorf(path, "missing", "missing; expected a table [%s]", key)
 		case KindTables:
-			d.rep.errorf(path, "missing; expected an array of tables [[%s]]", key)
+			d.rep.errorf(path, "missing", "missing; expected an array of tables [[%s]]", key)
 		default:
-			d.rep.errorf(path, "missing; expected %s, e.g. %s = %s", d.describeKind(f.Kind), name, f.Example)
+			d.rep.errorf(path, "missing", "missing; expected %s, e.g. %s = %s", d.describeKind(f.Kind), name, f.Example)
 		}
 	}
 	return v, path, f, ok
@@ -232,54 +235,55 @@ func (d *decoder) unknownKeys(o object) {
 	}
 	slices.Sort(unknown)
 	for _, k := range unknown {
-		msg := fmt.Sprintf("unknown key %q", k)
+		path := joinKey(o.path, k)
 		if s := suggest(k, names); s != "" {
-			msg += fmt.Sprintf("; did you mean %q?", s)
+			d.rep.errorf(path, "unknown-key", "unknown key %q; did you mean %q?", k, s)
 		} else if len(names) > 0 {
-			msg += fmt.Sprintf("; expected one of %v", names)
+			d.rep.errorf(path, "unknown-key", "unknown key %q; expected one of %v", k, names)
+		} else {
+			d.rep.errorf(path, "unknown-key", "unknown key %q", k)
 		}
-		d.rep.errorf(joinKey(o.path, k), "%s", msg)
 	}
 }
 
-func (d *decoder) describeKind(k Kind) string { return describeKind(k, d.form.Unit) }
+func (d *decoder) describeKind(k Kind) Text { return describeKind(k, d.form.Unit) }
 
-func describeKind(k Kind, unit string) string {
+func describeKind(k Kind, unit string) Text {
 	switch k {
 	case KindText:
-		return "a string"
+		return T("a string")
 	case KindInt:
-		return "an integer"
+		return T("an integer")
 	case KindAmount:
-		return "an amount in " + unit + " (a number with at most 2 decimals)"
+		return T("an amount in %s (a number with at most 2 decimals)", unit)
 	case KindPoints:
-		return "a number of points (at most 2 decimals)"
+		return T("a number of points (at most 2 decimals)")
 	case KindPercent:
-		return `a percentage such as "90%"`
+		return T(`a percentage such as "90%%"`)
 	case KindTable:
-		return "a table"
+		return T("a table")
 	default:
-		return "an array of tables"
+		return T("an array of tables")
 	}
 }
 
 // describeValue names a decoded TOML value's type for messages.
-func describeValue(v any) string {
+func describeValue(v any) Text {
 	switch v := v.(type) {
 	case string:
-		return fmt.Sprintf("a string (%s)", quoteShort(v))
+		return T("a string (%s)", quoteShort(v))
 	case int64:
-		return fmt.Sprintf("an integer (%d)", v)
+		return T("an integer (%d)", v)
 	case float64:
-		return fmt.Sprintf("a float (%v)", v)
+		return T("a float (%s)", strconv.FormatFloat(v, 'g', -1, 64))
 	case bool:
-		return fmt.Sprintf("a boolean (%v)", v)
+		return T("a boolean (%t)", v)
 	case map[string]any:
-		return "a table"
+		return T("a table")
 	case []map[string]any, []any:
-		return "an array"
+		return T("an array")
 	default:
-		return "a date or time"
+		return T("a date or time")
 	}
 }
 

@@ -2,8 +2,6 @@ package jixiao
 
 import (
 	"cmp"
-	"errors"
-	"fmt"
 	"math"
 	"math/big"
 	"slices"
@@ -121,14 +119,14 @@ func (d *decoder) text(o object, name string) string {
 	}
 	written, isString := v.(string)
 	if !isString {
-		d.rep.errorf(path, "is %s; expected a string (put the text in quotes)", describeValue(v))
+		d.rep.errorf(path, "wrong-type", "is %s; expected a string (put the text in quotes)", describeValue(v))
 		return ""
 	}
 	s, found := removeInvisible(written)
 	d.reportInvisible(path, written, found)
 	s = strings.TrimSpace(s)
 	if s == "" && f.Required {
-		d.rep.errorf(path, "is empty; the form needs the %s", f.Label)
+		d.rep.errorf(path, "empty", "is empty; the form needs the %s", f.Label)
 	}
 	return s
 }
@@ -140,11 +138,11 @@ func (d *decoder) integer(o object, name string) (int, bool) {
 	}
 	n, isInt := v.(int64)
 	if !isInt {
-		d.rep.errorf(path, "is %s; expected an integer", describeValue(v))
+		d.rep.errorf(path, "wrong-type", "is %s; expected an integer", describeValue(v))
 		return 0, false
 	}
 	if n < math.MinInt32 || n > math.MaxInt32 {
-		d.rep.errorf(path, "%d is out of range", n)
+		d.rep.errorf(path, "out-of-range", "%d is out of range", n)
 		return 0, false
 	}
 	return int(n), true
@@ -157,7 +155,7 @@ func (d *decoder) table(o object, name string) (object, bool) {
 	}
 	m, isTable := v.(map[string]any)
 	if !isTable {
-		d.rep.errorf(path, "is %s; expected a table ([%s])", describeValue(v), genericPath(path))
+		d.rep.errorf(path, "wrong-type", "is %s; expected a table ([%s])", describeValue(v), genericPath(path))
 		return object{}, false
 	}
 	_, key := o.child(name)
@@ -178,13 +176,13 @@ func (d *decoder) tables(o object, name string) []object {
 		for _, e := range v {
 			m, isTable := e.(map[string]any)
 			if !isTable {
-				d.rep.errorf(path, "holds %s; expected tables ([[%s]])", describeValue(e), key)
+				d.rep.errorf(path, "wrong-type", "holds %s; expected tables ([[%s]])", describeValue(e), key)
 				return nil
 			}
 			list = append(list, m)
 		}
 	default:
-		d.rep.errorf(path, "is %s; expected an array of tables ([[%s]])", describeValue(v), key)
+		d.rep.errorf(path, "wrong-type", "is %s; expected an array of tables ([[%s]])", describeValue(v), key)
 		return nil
 	}
 	out := make([]object, len(list))
@@ -202,11 +200,12 @@ func (d *decoder) figure(o object, name string) Figure {
 	}
 	fig, err := parseFigure(v, d.rep.src.raw(path), f.Kind, d.form.Unit)
 	if err != nil {
-		d.rep.errorf(path, "%s", err)
+		code, msg := TextOf(err, "bad-value")
+		d.rep.errorf(path, code, "%s", msg)
 		return Figure{}
 	}
 	if fig.Value < 0 {
-		d.rep.errorf(path, "%s is negative; expected 0 or more", fig.Text)
+		d.rep.errorf(path, "negative", "%s is negative; expected 0 or more", fig.Text)
 		return Figure{}
 	}
 	return fig
@@ -223,12 +222,12 @@ func parseFigure(v any, raw string, kind Kind, unit string) (Figure, error) {
 	switch v := v.(type) {
 	case int64:
 		if v > int64(maxFixed/100) || v < -int64(maxFixed/100) {
-			return Figure{}, errors.New(strconv.FormatInt(v, 10) + " is too large")
+			return Figure{}, Errorf("bad-number", "%d is too large", v)
 		}
 		return fixedFigure(raw, FixedFromInt(v)), nil
 	case float64:
 		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return Figure{}, errors.New(raw + " is not a finite number; expected " + what)
+			return Figure{}, Errorf("bad-number", "%s is not a finite number; expected %s", raw, what)
 		}
 		exact, err := ParseFixed(strings.ReplaceAll(raw, "+", ""))
 		if err == nil {
@@ -248,23 +247,23 @@ func parseFigure(v any, raw string, kind Kind, unit string) (Figure, error) {
 			// Typed in full-width, a number is easily quoted: spell it.
 			if folded := foldFigure(strings.TrimSpace(v)); folded != strings.TrimSpace(v) {
 				if _, err := ParseFixed(folded); err == nil {
-					return Figure{}, errors.New("is " + describeValue(v) + "; write the number without quotes: " + folded)
+					return Figure{}, Errorf("quoted-number", "is %s; write the number without quotes: %s", describeValue(v), folded)
 				}
 			}
-			return Figure{}, errors.New("is " + describeValue(v) + "; expected " + what + " without quotes")
+			return Figure{}, Errorf("quoted-number", "is %s; expected %s without quotes", describeValue(v), what)
 		}
 		s := strings.TrimSpace(v)
 		num, hasPct := strings.CutSuffix(foldFigure(s), "%")
 		x, err := ParseFixed(num)
 		if !hasPct || err != nil {
 			if err == nil || err == errNotDecimal {
-				return Figure{}, errors.New(quoteShort(v) + " is not a percentage; expected a number followed by %, e.g. \"90%\"")
+				return Figure{}, Errorf("bad-percent", "%s is not a percentage; expected a number followed by %%, e.g. \"90%%\"", quoteShort(v))
 			}
 			return Figure{}, figureError(v, err, what)
 		}
 		return Figure{Value: x, Text: s, Set: true}, nil
 	default:
-		return Figure{}, errors.New("is " + describeValue(v) + "; expected " + what)
+		return Figure{}, Errorf("wrong-type", "is %s; expected %s", describeValue(v), what)
 	}
 }
 
@@ -278,7 +277,7 @@ func percentAsNumber(v any, raw string) error {
 		x.SetInt64(v)
 	case float64:
 		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return errors.New(raw + ` is not a finite number; expected a percentage such as "90%"`)
+			return Errorf("bad-number", `%s is not a finite number; expected a percentage such as "90%%"`, raw)
 		}
 		// Read the float as its shortest decimal, so that 0.96 is 96, not 95.999….
 		x.SetString(strconv.FormatFloat(v, 'f', -1, 64))
@@ -286,7 +285,7 @@ func percentAsNumber(v any, raw string) error {
 	if x.Sign() >= 0 && x.Cmp(big.NewRat(1, 1)) <= 0 {
 		x.Mul(x, big.NewRat(100, 1))
 	}
-	return fmt.Errorf("is %s; write the percentage in quotes: \"%s%%\"", describeValue(v), ratString(x))
+	return Errorf("bad-percent", "is %s; write the percentage in quotes: \"%s%%\"", describeValue(v), ratString(x))
 }
 
 // ratString prints a rational with at most 4 decimals, without trailing zeros.
@@ -313,12 +312,12 @@ func fixedFigure(raw string, v Fixed) Figure {
 	return Figure{Value: v, Text: text, Set: true}
 }
 
-func figureError(raw string, err error, what string) error {
+func figureError(raw string, err error, what Text) error {
 	switch err {
 	case errTooPrecise:
-		return errors.New(raw + " has more than 2 decimals; expected " + what)
+		return Errorf("too-precise", "%s has more than 2 decimals; expected %s", raw, what)
 	case errOutOfRange:
-		return errors.New(raw + " is too large")
+		return Errorf("bad-number", "%s is too large", raw)
 	}
-	return errors.New(raw + " is not a number; expected " + what)
+	return Errorf("bad-number", "%s is not a number; expected %s", raw, what)
 }

@@ -1,7 +1,6 @@
 package jixiao
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -105,7 +104,7 @@ var invisibleNames = map[rune]string{
 	0x007F: "delete",
 }
 
-func describeInvisible(r rune) string {
+func describeInvisible(r rune) Text {
 	name := invisibleNames[r]
 	switch {
 	case name != "":
@@ -116,7 +115,7 @@ func describeInvisible(r rune) string {
 	default:
 		name = "an invisible format character"
 	}
-	return fmt.Sprintf("U+%04X (%s)", r, name)
+	return T("U+%04X (%s)", r, T(name))
 }
 
 // maxNamed is the most distinct characters one message names.
@@ -127,7 +126,7 @@ const maxNamed = 4
 func (d *decoder) reportInvisible(path, value string, found []invisible) {
 	for _, fatal := range []bool{true, false} {
 		var first *invisible
-		var names []string
+		var names []Text
 		n := 0
 		for i := range found {
 			if found[i].fatal != fatal {
@@ -137,7 +136,7 @@ func (d *decoder) reportInvisible(path, value string, found []invisible) {
 				first = &found[i]
 			}
 			n++
-			if name := describeInvisible(found[i].r); !slices.Contains(names, name) {
+			if name := describeInvisible(found[i].r); !slices.ContainsFunc(names, func(t Text) bool { return t.String() == name.String() }) {
 				names = append(names, name)
 			}
 		}
@@ -145,19 +144,19 @@ func (d *decoder) reportInvisible(path, value string, found []invisible) {
 			continue
 		}
 		pos := d.rep.src.posInString(path, value, first.at)
-		list := strings.Join(names[:min(len(names), maxNamed)], ", ")
+		list := joinTexts(names[:min(len(names), maxNamed)])
 		if len(names) > maxNamed {
-			list += fmt.Sprintf(" and %d more", len(names)-maxNamed)
+			list = T("%s and %d more", list, len(names)-maxNamed)
 		}
 		switch {
 		case fatal && n == 1:
-			d.rep.addAt(Error, path, pos, "holds %s, which the form cannot print; remove it", list)
+			d.rep.addAt(Error, path, pos, "unprintable", "holds %s, which the form cannot print; remove it", list)
 		case fatal:
-			d.rep.addAt(Error, path, pos, "holds %d characters the form cannot print: %s; remove them", n, list)
+			d.rep.addAt(Error, path, pos, "unprintable", "holds %d characters the form cannot print: %s; remove them", n, list)
 		case n == 1:
-			d.rep.addAt(Warning, path, pos, "removed the invisible %s", list)
+			d.rep.addAt(Warning, path, pos, "invisible-removed", "removed the invisible %s", list)
 		default:
-			d.rep.addAt(Warning, path, pos, "removed %d invisible characters: %s", n, list)
+			d.rep.addAt(Warning, path, pos, "invisible-removed", "removed %d invisible characters: %s", n, list)
 		}
 	}
 }

@@ -2,8 +2,11 @@ package jixiao
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"slices"
+
+	"golang.org/x/text/language"
 )
 
 // Severity tells whether a problem stops the form (Error) or only deserves a
@@ -28,9 +31,66 @@ type Problem struct {
 	File     string   `json:"file"`
 	Pos      Pos      `json:"pos"`
 	Severity Severity `json:"severity"`
-	Path     string   `json:"path,omitempty"`  // e.g. indicators[0].groups[2].items[1].score
-	Label    string   `json:"label,omitempty"` // the form's own label, e.g. 得分
-	Message  string   `json:"message"`
+	// Code names the kind of problem whatever the language, for tools:
+	// deviation-required, toml-syntax, … "" for a problem from outside
+	// the catalog (an operating system's error).
+	Code  string `json:"code,omitempty"`
+	Path  string `json:"path,omitempty"`  // e.g. indicators[0].groups[2].items[1].score
+	Label string `json:"label,omitempty"` // the form's own label, e.g. 得分
+	// Where is the place in the form's own words, as an officer finds it
+	// on paper: 产出指标 › 数量指标 › 指标1 … › 得分.
+	Where   string `json:"where,omitempty"`
+	Message string `json:"message"` // in English
+	// Text is the message before it is put into words; Message is its
+	// English. A problem made without it is shown as Message in every
+	// language.
+	Text Text `json:"-"`
+}
+
+// NewProblem makes a problem whose message is put into words from the
+// catalog in the reader's language.
+func NewProblem(file string, pos Pos, sev Severity, code string, msg Text) Problem {
+	return Problem{File: file, Pos: pos, Severity: sev, Code: code, Message: msg.In(English), Text: msg}
+}
+
+// MessageIn is the problem's message in lang.
+func (p Problem) MessageIn(lang language.Tag) string {
+	if p.Text.Format == "" {
+		return p.Message
+	}
+	return p.Text.In(lang)
+}
+
+// MarshalJSON writes the problem with its message in both languages, so
+// that --json is the same whatever the reader's language.
+func (p Problem) MarshalJSON() ([]byte, error) {
+	type plainProblem Problem
+	return json.Marshal(struct {
+		plainProblem
+		MessageZh string `json:"message_zh"`
+	}{plainProblem(p), p.MessageIn(Chinese)})
+}
+
+// Line formats the problem as one line in lang: in English as String
+// does, with the key path for tools; in Chinese with the place in the
+// form's own words: FILE 第88行第13列 错误：产出指标 › … › 得分：5 超过分值 3.
+func (p Problem) Line(lang language.Tag) string {
+	if lang != Chinese {
+		return p.String()
+	}
+	pos := p.Pos
+	if pos.Line == 0 {
+		pos = Pos{1, 1}
+	}
+	sev := "错误"
+	if p.Severity == Warning {
+		sev = "警告"
+	}
+	where := cmp.Or(p.Where, p.Label)
+	if where != "" {
+		where += "："
+	}
+	return fmt.Sprintf("%s 第%d行第%d列 %s：%s%s", p.File, pos.Line, pos.Col, sev, where, p.MessageIn(lang))
 }
 
 // String formats the problem as FILE:LINE:COL: SEVERITY: PATH (标签): message.
@@ -58,8 +118,8 @@ func capped(ps Problems, dropped int, file string) Problems {
 		ps = ps[:MaxProblems]
 	}
 	if dropped > 0 {
-		ps = append(ps, Problem{File: file, Pos: ps[len(ps)-1].Pos, Severity: Error,
-			Message: fmt.Sprintf("… and %d more problems not shown; fix these first", dropped)})
+		ps = append(ps, NewProblem(file, ps[len(ps)-1].Pos, Error, "more-problems",
+			T("… and %d more problems not shown; fix these first", dropped)))
 	}
 	return ps
 }
@@ -105,25 +165,26 @@ type reporter struct {
 	dropped int // problems beyond MaxProblems, counted only
 }
 
-func (r *reporter) add(sev Severity, path, format string, args ...any) {
-	r.addAt(sev, path, r.src.pos(path), format, args...)
+func (r *reporter) add(sev Severity, path, code, format string, args ...any) {
+	r.addAt(sev, path, r.src.pos(path), code, format, args...)
 }
 
 // addAt places a problem at pos, somewhere inside the value at path.
-func (r *reporter) addAt(sev Severity, path string, pos Pos, format string, args ...any) {
+// format is the English text, the catalog's key.
+func (r *reporter) addAt(sev Severity, path string, pos Pos, code, format string, args ...any) {
 	if len(r.list) >= MaxProblems {
 		r.dropped++
 		return
 	}
-	r.list = append(r.list, Problem{
-		File:     r.file,
-		Pos:      pos,
-		Severity: sev,
-		Path:     path,
-		Label:    r.form.LabelOf(path),
-		Message:  fmt.Sprintf(format, args...),
-	})
+	p := NewProblem(r.file, pos, sev, code, T(format, args...))
+	p.Path, p.Label = path, r.form.LabelOf(path)
+	r.list = append(r.list, p)
 }
 
-func (r *reporter) errorf(path, format string, args ...any) { r.add(Error, path, format, args...) }
-func (r *reporter) warnf(path, format string, args ...any)  { r.add(Warning, path, format, args...) }
+func (r *reporter) errorf(path, code, format string, args ...any) {
+	r.add(Error, path, code, format, args...)
+}
+
+func (r *reporter) warnf(path, code, format string, args ...any) {
+	r.add(Warning, path, code, format, args...)
+}

@@ -110,7 +110,7 @@ func TestValidateMatchesCheck(t *testing.T) {
 	got := Validate("f.toml", r)
 	got.Sort()
 	_, want := Check("f.toml", []byte(src), form2020)
-	if len(got) != 2 || len(want) != 2 || got[0] != want[0] || got[1] != want[1] {
+	if len(got) != 2 || len(want) != 2 || got[0].String() != want[0].String() || got[1].String() != want[1].String() {
 		t.Errorf("Validate: %v\nCheck: %v", got, want)
 	}
 }

@@ -2,7 +2,6 @@ package jixiao
 
 import (
 	"errors"
-	"fmt"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -25,16 +24,16 @@ import (
 func syntaxProblems(name string, data []byte, err error, fields []Field) []Problem {
 	var out []Problem
 	for _, m := range typingMistakes(string(data), fields) {
-		out = append(out, Problem{File: name, Pos: Pos{m.line, m.col}, Severity: Error, Message: "TOML syntax: " + m.msg})
+		out = append(out, NewProblem(name, Pos{m.line, m.col}, Error, m.code, T("TOML syntax: %s", m.msg)))
 	}
 	var pe toml.ParseError
 	switch {
 	case !errors.As(err, &pe):
 		if len(out) == 0 {
-			out = append(out, Problem{File: name, Severity: Error, Message: fmt.Sprintf("TOML syntax: %v", err)})
+			out = append(out, NewProblem(name, Pos{}, Error, "toml-syntax", T("TOML syntax: %s", err.Error())))
 		}
 	case len(out) == 0 || syntaxPos(data, pe.Position).Line < out[0].Pos.Line:
-		out = append(out, Problem{File: name, Pos: syntaxPos(data, pe.Position), Severity: Error, Message: "TOML syntax: " + pe.Message})
+		out = append(out, NewProblem(name, syntaxPos(data, pe.Position), Error, "toml-syntax", T("TOML syntax: %s", parserText(pe.Message))))
 	}
 	return out
 }
@@ -42,7 +41,8 @@ func syntaxProblems(name string, data []byte, err error, fields []Field) []Probl
 // typingMistake is one place where a character should be another.
 type typingMistake struct {
 	line, col int // 1-based; col counts characters
-	msg       string
+	code      string
+	msg       Text
 }
 
 // typingMistakes scans src line by line, tolerant of what it does not
@@ -62,23 +62,26 @@ type typingScanner struct {
 	multiline string // the delimiter of a multi-line string left open on an earlier line, or ""
 }
 
-func (s *typingScanner) add(line int, text string, at int, format string, args ...any) {
-	s.found = append(s.found, typingMistake{line, utf8.RuneCountInString(text[:at]) + 1, fmt.Sprintf(format, args...)})
+func (s *typingScanner) mistake(line int, text string, at int, code, format string, args ...any) {
+	s.found = append(s.found, typingMistake{line, utf8.RuneCountInString(text[:at]) + 1, code, T(format, args...)})
 }
 
 // fullWidth maps the full-width characters an input method types to what
 // TOML needs, with what each is for.
-var fullWidth = map[rune]struct{ ascii, role string }{
-	'＝': {"=", "between a key and its value"},
-	'，': {",", "between the values of a list"},
-	'［': {"[", "around a table's name or a list"},
-	'］': {"]", "around a table's name or a list"},
-	'｛': {"{", "around an inline table"},
-	'｝': {"}", "around an inline table"},
-	'＃': {"#", "to start a comment"},
-	'：': {"=", "between a key and its value"},
-	'　': {" ", "as a space (this is a full-width space)"},
-	'．': {".", "in a dotted key or a number"},
+var fullWidth = map[rune]struct {
+	ascii string
+	role  Text
+}{
+	'＝': {"=", T("between a key and its value")},
+	'，': {",", T("between the values of a list")},
+	'［': {"[", T("around a table's name or a list")},
+	'］': {"]", T("around a table's name or a list")},
+	'｛': {"{", T("around an inline table")},
+	'｝': {"}", T("around an inline table")},
+	'＃': {"#", T("to start a comment")},
+	'：': {"=", T("between a key and its value")},
+	'　': {" ", T("as a space (this is a full-width space)")},
+	'．': {".", T("in a dotted key or a number")},
 }
 
 var curly = map[rune]string{'“': `"`, '”': `"`, '‘': `'`, '’': `'`}
@@ -112,30 +115,30 @@ func (s *typingScanner) line(n int, text string) {
 			// A text between curly quotes is named whole, and not scanned as TOML.
 			if close := strings.IndexAny(text[i+size:], "”’"); close >= 0 && (r == '“' || r == '‘') {
 				inner := text[i+size : i+size+close]
-				s.add(n, text, i, "%c…%c are Chinese quotation marks; type straight quotes: %s%s%s (switch the input method to English punctuation)",
+				s.mistake(n, text, i, "curly-quotes", "%c…%c are Chinese quotation marks; type straight quotes: %s%s%s (switch the input method to English punctuation)",
 					r, []rune(text[i+size+close:])[0], curly[r], inner, curly[r])
 				i += size + close + len("”")
 				continue
 			}
-			s.add(n, text, i, "%c is a Chinese quotation mark; type the straight quote %s (switch the input method to English punctuation)", r, curly[r])
+			s.mistake(n, text, i, "curly-quote", "%c is a Chinese quotation mark; type the straight quote %s (switch the input method to English punctuation)", r, curly[r])
 		case fullWidth[r].ascii != "":
 			fw := fullWidth[r]
 			if r == '：' && !inKey {
 				break // a full-width colon in a value is text the parser will name itself
 			}
-			s.add(n, text, i, "%c is a full-width character; type %s %s", r, fw.ascii, fw.role)
+			s.mistake(n, text, i, "full-width", "%c is a full-width character; type %s %s", r, fw.ascii, fw.role)
 			if r == '＝' || r == '：' {
 				s.key(n, text, keyStart, i)
 				inKey = false
 			}
 		case r >= '０' && r <= '９':
-			s.add(n, text, i, "%c is a full-width digit; type %c", r, '0'+(r-'０'))
+			s.mistake(n, text, i, "full-width", "%c is a full-width digit; type %c", r, '0'+(r-'０'))
 		case r == '=' && inKey:
 			s.key(n, text, keyStart, i)
 			inKey = false
 		case !inKey && (r >= '0' && r <= '9' || r == '+' || r == '-') && (i == 0 || !isWordByte(text[i-1])):
 			if m := thousands.FindString(text[i:]); m != "" {
-				s.add(n, text, i, "%s has thousands separators; write the number without them: %s", m, strings.ReplaceAll(m, ",", ""))
+				s.mistake(n, text, i, "thousands-separator", "%s has thousands separators; write the number without them: %s", m, strings.ReplaceAll(m, ",", ""))
 				i += len(m)
 				continue
 			}
@@ -161,10 +164,10 @@ func (s *typingScanner) key(n int, text string, from, to int) {
 		return
 	}
 	if want := keyForLabel(s.fields, key); want != "" {
-		s.add(n, text, from, "%q is the form's label, not a key; type the key %s", key, want)
+		s.mistake(n, text, from, "label-as-key", "%q is the form's label, not a key; type the key %s", key, want)
 		return
 	}
-	s.add(n, text, from, "%q: keys are written in English letters (see `jixiao init` for every key); put Chinese text in a value, between straight quotes", key)
+	s.mistake(n, text, from, "chinese-key", "%q: keys are written in English letters (see `jixiao init` for every key); put Chinese text in a value, between straight quotes", key)
 }
 
 // keyForLabel returns the last part of the key whose Chinese label is
@@ -210,9 +213,66 @@ func (s *typingScanner) str(n int, text string, i int) int {
 	}
 	rest := strings.TrimRight(text[i+1:], " \t")
 	if last, _ := utf8.DecodeLastRuneInString(rest); curly[last] != "" {
-		s.add(n, text, i+1+len(rest)-utf8.RuneLen(last), "%c is a Chinese quotation mark; end the string with the straight quote %c", last, q)
+		s.mistake(n, text, i+1+len(rest)-utf8.RuneLen(last), "curly-quote", "%c is a Chinese quotation mark; end the string with the straight quote %c", last, q)
 	} else {
-		s.add(n, text, i, "this string has no closing quote; end it with %c on the same line (or use %c%c%c for text over several lines)", q, q, q, q)
+		s.mistake(n, text, i, "unclosed-string", "this string has no closing quote; end it with %c on the same line (or use %c%c%c for text over several lines)", q, q, q, q)
 	}
 	return len(text)
+}
+
+// parserMessages are the TOML parser's common messages, each as a key of
+// the catalog whose English is the parser's own text; the parts that vary
+// are the arguments. A message not among them is shown as it is.
+var parserMessages = []struct {
+	re     *regexp.Regexp
+	format string
+}{
+	{regexp.MustCompile(`^expected value but found (.+) instead$`), "expected value but found %s instead"},
+	{regexp.MustCompile(`^unexpected EOF; expected value$`), "unexpected EOF; expected value"},
+	{regexp.MustCompile(`^unexpected EOF; expected key separator '='$`), "unexpected EOF; expected key separator '='"},
+	{regexp.MustCompile(`^unexpected EOF$`), "unexpected EOF"},
+	{regexp.MustCompile(`^Key '(.+)' has already been defined\.$`), "Key '%s' has already been defined."},
+	{regexp.MustCompile(`^Key '(.+)' was already created as a hash\.$`), "Key '%s' was already created as a hash."},
+	{regexp.MustCompile(`^Key '(.+)' was already created and cannot be used as an array\.$`), "Key '%s' was already created and cannot be used as an array."},
+	{regexp.MustCompile(`^(.+) is not a table$`), "%s is not a table"},
+	{regexp.MustCompile(`^expected a top-level item to end with a newline, comment, or EOF, but got (.+) instead$`), "expected a top-level item to end with a newline, comment, or EOF, but got %s instead"},
+	{regexp.MustCompile(`^expected '\.' or '=', but got (.+) instead$`), "expected '.' or '=', but got %s instead"},
+	{regexp.MustCompile(`^expected a comma \(','\) or array terminator \(']'\), but got (.+)$`), "expected a comma (',') or array terminator (']'), but got %s"},
+	{regexp.MustCompile(`^expected a comma or an inline table terminator '\}', but got (.+) instead$`), "expected a comma or an inline table terminator '}', but got %s instead"},
+	{regexp.MustCompile(`^expected '\.' or '\]' to end table name, but got (.+) instead$`), "expected '.' or ']' to end table name, but got %s instead"},
+	{regexp.MustCompile(`^expected end of table array name delimiter '\]', but got (.+) instead$`), "expected end of table array name delimiter ']', but got %s instead"},
+	{regexp.MustCompile(`^strings cannot contain newlines$`), "strings cannot contain newlines"},
+	{regexp.MustCompile(`^newlines not allowed within inline tables$`), "newlines not allowed within inline tables"},
+	{regexp.MustCompile(`^invalid escape in string '(.+)'$`), "invalid escape in string '%s'"},
+	{regexp.MustCompile(`^unexpected comma$`), "unexpected comma"},
+	{regexp.MustCompile(`^invalid float: '(.+)'$`), "invalid float: '%s'"},
+	{regexp.MustCompile(`^floats must start with a digit, not '\.'$`), "floats must start with a digit, not '.'"},
+	{regexp.MustCompile(`^expected a digit but got (.+)$`), "expected a digit but got %s"},
+	{regexp.MustCompile(`^TOML files cannot contain control characters: '(.+)'$`), "TOML files cannot contain control characters: '%s'"},
+	{regexp.MustCompile(`^invalid datetime: (.+)$`), "invalid datetime: %s"},
+	{regexp.MustCompile(`^(.+) is out of range for (.+)$`), "%s is out of range for %s"},
+	{regexp.MustCompile(`^unexpected '=': key name appears blank$`), "unexpected '=': key name appears blank"},
+	{regexp.MustCompile(`^unexpected '='$`), "unexpected '='"},
+	{regexp.MustCompile(`^unexpected '\.': keys cannot start with a '\.'$`), "unexpected '.': keys cannot start with a '.'"},
+	{regexp.MustCompile(`^unexpected table separator \(table names cannot be empty\)$`), "unexpected table separator (table names cannot be empty)"},
+	{regexp.MustCompile(`^unexpected end of table name \(table names cannot be empty\)$`), "unexpected end of table name (table names cannot be empty)"},
+}
+
+// parserText is the parser's message as a Text the catalog can translate.
+func parserText(msg string) Text {
+	for _, m := range parserMessages {
+		if sub := m.re.FindStringSubmatch(msg); sub != nil {
+			args := make([]any, len(sub)-1)
+			for i, a := range sub[1:] {
+				args[i] = a
+				if a == `'\n'` {
+					args[i] = T(`'\n'`) // the end of the line, in Chinese
+				}
+			}
+			if t := T(m.format, args...); t.In(English) == msg {
+				return t
+			}
+		}
+	}
+	return T("%s", msg)
 }

@@ -28,7 +28,9 @@ func CheckNamed(name string, data []byte, find FormFinder) (*Scored, Problems) {
 	}
 	s := Score(r)
 	found, dropped := validate(name, s)
-	return s, capped(append(rep.list, found...), rep.dropped+dropped, name)
+	ps := capped(append(rep.list, found...), rep.dropped+dropped, name)
+	placeAll(ps, r)
+	return s, ps
 }
 
 // Validate checks a decoded report against the form's rules: sums, weights,
@@ -36,7 +38,9 @@ func CheckNamed(name string, data []byte, find FormFinder) (*Scored, Problems) {
 // Values that failed to decode are skipped, as Decode reported them already.
 func Validate(name string, r *Report) Problems {
 	found, dropped := validate(name, Score(r))
-	return capped(found, dropped, name)
+	ps := capped(found, dropped, name)
+	placeAll(ps, r)
+	return ps
 }
 
 // validate returns the problems found, and how many more were only counted.
@@ -76,7 +80,7 @@ func (v *validator) header() {
 	r := v.s.Report
 	year, ok := r.Form.ByRole(RoleYear)
 	if ok && v.given(year.Key) && (r.Year() < minYear || r.Year() > maxYear) {
-		v.errorf(year.Key, "%d is not a plausible year; expected %d to %d", r.Year(), minYear, maxYear)
+		v.errorf(year.Key, "year-range", "%d is not a plausible year; expected %d to %d", r.Year(), minYear, maxYear)
 	}
 }
 
@@ -87,10 +91,10 @@ func (v *validator) money() {
 	budget, _ := r.Role(RoleBudget)
 	executed, _ := r.Role(RoleExecuted)
 	if budget.Set && budget.Value == 0 {
-		v.errorf(form.byRole[RoleBudget].Key, "is 0, so %s cannot be computed", form.roleLabel(RoleRate, "执行率"))
+		v.errorf(form.byRole[RoleBudget].Key, "budget-zero", "is 0, so %s cannot be computed", form.roleLabel(RoleRate, "执行率"))
 	}
 	if budget.Set && executed.Set && executed.Value > budget.Value {
-		v.warnf(form.byRole[RoleExecuted].Key, "%s is more than %s %s; %s counts as 100%% for the score",
+		v.warnf(form.byRole[RoleExecuted].Key, "over-budget", "%s is more than %s %s; %s counts as 100%% for the score",
 			executed.Text, form.byRole[RoleBudget].Label, budget.Text, form.roleLabel(RoleRate, "执行率"))
 	}
 	for _, sum := range form.Sums {
@@ -147,10 +151,10 @@ func (v *validator) partsAddUp(path, wholeLabel string, whole Figure, parts []Fi
 		return
 	}
 	if len(terms) == 0 {
-		v.errorf(path, "is empty; its parts must add up to %s %s", wholeLabel, whole.Text)
+		v.errorf(path, "sum-empty", "is empty; its parts must add up to %s %s", wholeLabel, whole.Text)
 		return
 	}
-	v.errorf(path, "parts add up to %s (%s), not %s %s; they differ by %s",
+	v.errorf(path, "sum-mismatch", "parts add up to %s (%s), not %s %s; they differ by %s",
 		sum, joinTerms(terms), wholeLabel, whole.Text, (whole.Value - sum).String())
 }
 
@@ -158,21 +162,21 @@ func (v *validator) partsAddUp(path, wholeLabel string, whole Figure, parts []Fi
 func (v *validator) weights() {
 	r, rules := v.s.Report, v.s.Rules
 	execWeight, hasExec := r.Role(RoleExecWeight)
-	at, what := "indicators", "一级指标 分值"
+	at, what := "indicators", T("一级指标 分值")
 	if hasExec {
-		at, what = r.Form.byRole[RoleExecWeight].Key, "预算执行率 分值 and 一级指标 分值"
+		at, what = r.Form.byRole[RoleExecWeight].Key, T("预算执行率 分值 and 一级指标 分值")
 		if !execWeight.Set {
 			return
 		}
 		if w := FixedFromInt(int64(rules.ExecWeight)); rules.ExecWeight > 0 && execWeight.Value != w {
-			v.errorf(at, "%s; the form fixes the 分值 of 预算执行率 at %s", execWeight.Text, w)
+			v.errorf(at, "exec-weight", "%s; the form fixes the 分值 of 预算执行率 at %s", execWeight.Text, w)
 		}
 	}
 	if r.failed["indicators"] {
 		return // no 一级指标 could be read; Decode said why
 	}
 	if len(r.Indicators) == 0 && v.given("indicators") {
-		v.errorf("indicators", "has no 一级指标")
+		v.errorf("indicators", "no-indicators", "has no 一级指标")
 	}
 	sum := execWeight.Value
 	var terms []string
@@ -184,13 +188,13 @@ func (v *validator) weights() {
 			return
 		}
 		if w, fixed := rules.LevelWeights[ind.Name]; fixed && ind.Weight.Value != FixedFromInt(int64(w)) {
-			v.errorf(indexPath("indicators", i)+".weight", "%s; the form fixes the 分值 of %s at %d", ind.Weight.Text, ind.Name, w)
+			v.errorf(indexPath("indicators", i)+".weight", "level-weight", "%s; the form fixes the 分值 of %s at %d", ind.Weight.Text, ind.Name, w)
 		}
 		sum += ind.Weight.Value
 		terms = append(terms, ind.Weight.Text)
 	}
 	if total := FixedFromInt(int64(rules.TotalPoints)); sum != total {
-		v.errorf(at, "%s add up to %s (%s); the form's total is %s", what, sum, joinTerms(terms), total)
+		v.errorf(at, "weights-total", "%s add up to %s (%s); the form's total is %s", what, sum, joinTerms(terms), total)
 	}
 }
 
@@ -198,7 +202,7 @@ func (v *validator) indicator(i int) {
 	ind := v.s.Report.Indicators[i]
 	path := indexPath("indicators", i)
 	if len(ind.Groups) == 0 && v.given(path+".groups") {
-		v.errorf(path+".groups", "has no 二级指标")
+		v.errorf(path+".groups", "no-groups", "has no 二级指标")
 	}
 	v.sumOfChildren(path+".weight", ind.Weight, "二级指标", func(yield func(Figure) bool) {
 		for _, g := range ind.Groups {
@@ -217,10 +221,10 @@ func (v *validator) group(i, j int) {
 	g := v.s.Report.Indicators[i].Groups[j]
 	path := indexPath(indexPath("indicators", i)+".groups", j)
 	if len(g.Items) == 0 && v.given(path+".items") {
-		v.errorf(path+".items", "has no 三级指标")
+		v.errorf(path+".items", "no-items", "has no 三级指标")
 	}
 	if g.BlankRows < 0 || g.BlankRows > maxBlankRows {
-		v.errorf(path+".blank_rows", "%d is out of range; expected 0 to %d", g.BlankRows, maxBlankRows)
+		v.errorf(path+".blank_rows", "out-of-range", "%d is out of range; expected 0 to %d", g.BlankRows, maxBlankRows)
 	}
 	v.sumOfChildren(path+".weight", g.Weight, "三级指标", func(yield func(Figure) bool) {
 		for _, it := range g.Items {
@@ -266,7 +270,7 @@ func (v *validator) sumOfChildren(path string, w Figure, childLabel string, chil
 		terms = append(terms, c.Text)
 	}
 	if len(terms) > 0 && sum != w.Value {
-		v.errorf(path, "%s is not the sum of its %s 分值 (%s = %s)", w.Text, childLabel, joinTerms(terms), sum)
+		v.errorf(path, "weight-sum", "%s is not the sum of its %s 分值 (%s = %s)", w.Text, childLabel, joinTerms(terms), sum)
 	}
 }
 
@@ -279,7 +283,7 @@ func (v *validator) duplicates(path, list string, n int, name func(int) string) 
 			continue
 		}
 		if j, seen := first[nm]; seen {
-			v.warnf(indexPath(path+"."+list, k)+".name", "%q is already the name of %s", nm, indexPath(list, j))
+			v.warnf(indexPath(path+"."+list, k)+".name", "duplicate-name", "%q is already the name of %s", nm, T("%[1]s[%[2]d]", list, j, j+1))
 			continue
 		}
 		first[nm] = k
@@ -288,23 +292,23 @@ func (v *validator) duplicates(path, list string, n int, name func(int) string) 
 
 func (v *validator) item(path string, it Item, sc ItemScore) {
 	if it.Kind != "" && it.Kind != KindQuantitative && it.Kind != KindQualitative {
-		v.errorf(path+".kind", "%q is not a kind; expected %q or %q", it.Kind, KindQuantitative, KindQualitative)
+		v.errorf(path+".kind", "bad-kind", "%q is not a kind; expected %q or %q", it.Kind, KindQuantitative, KindQualitative)
 	}
 	if it.Kind == KindQuantitative && !sc.Quantitative {
-		v.errorf(path+".kind", "is 定量, but 年度指标值 %q and 实际完成值 %q are not both numbers", it.Target, it.Actual)
+		v.errorf(path+".kind", "quantitative-not-numbers", "is 定量, but 年度指标值 %q and 实际完成值 %q are not both numbers", it.Target, it.Actual)
 	}
 	if !it.Score.Set || !it.Weight.Set {
 		return
 	}
 	if it.Score.Value > it.Weight.Value {
-		v.errorf(path+".score", "%s is more than its 分值 %s", it.Score.Text, it.Weight.Text)
+		v.errorf(path+".score", "score-over-weight", "%s is more than its 分值 %s", it.Score.Text, it.Weight.Text)
 		return
 	}
 	if it.Score.Value < it.Weight.Value && it.Deviation == "" {
-		v.errorf(path+".deviation", "is required: 得分 %s is below 分值 %s, so the form needs the reason and the remedy", it.Score.Text, it.Weight.Text)
+		v.errorf(path+".deviation", "deviation-required", "is required: 得分 %s is below 分值 %s, so the form needs the reason and the remedy", it.Score.Text, it.Weight.Text)
 	}
 	if sc.Quantitative && sc.Computed != it.Score.Value {
-		v.warnf(path+".score", "%s, but the %s rule gives %s (实际完成值 %s against 年度指标值 %s)",
+		v.warnf(path+".score", "score-rule", "%s, but the %s rule gives %s (实际完成值 %s against 年度指标值 %s)",
 			it.Score.Text, directionName[sc.Target.Direction()], sc.Computed, it.Actual, it.Target)
 	}
 	if it.Band != "" {
@@ -326,7 +330,7 @@ func (v *validator) band(path string, it Item) {
 	case "未达成", "未达成年度指标且效果较差":
 		lo, hi = 0, b.Partial
 	default:
-		v.errorf(path+".band", "%q is not a band; expected 达成, 部分达成 or 未达成", it.Band)
+		v.errorf(path+".band", "bad-band", "%q is not a band; expected 达成, 部分达成 or 未达成", it.Band)
 		return
 	}
 	// Compare score×100 with weight×percent, all in integers.
@@ -341,7 +345,7 @@ func (v *validator) band(path string, it Item) {
 		if closed {
 			rng = fmt.Sprintf("[%s, %s]", exact(low), exact(high))
 		}
-		v.errorf(path+".score", "%s is outside the band %s: %s%% to %d%% of 分值 %s is %s", it.Score.Text, it.Band, Fixed(int64(lo)*100), hi, it.Weight.Text, rng)
+		v.errorf(path+".score", "score-outside-band", "%s is outside the band %s: %s%% to %d%% of 分值 %s is %s", it.Score.Text, it.Band, Fixed(int64(lo)*100), hi, it.Weight.Text, rng)
 	}
 }
 
@@ -363,12 +367,12 @@ func (v *validator) declared() {
 	executed, executedField := get(RoleExecuted)
 	declared, totalField := get(RoleTotal)
 	if s.Rate != nil && rate.Set && rate.Value != s.Exact.RatePercent && rate.Value != s.RateShown {
-		v.errorf(rateField.Key, "%s, but %s %s ÷ %s %s = %s",
+		v.errorf(rateField.Key, "declared-rate", "%s, but %s %s ÷ %s %s = %s",
 			rate.Text, executedField.Label, executed.Text, budgetField.Label, budget.Text,
 			exactThenPrinted(s.RatePercent(), s.RateShown, rules.ratePlaces(), "%"))
 	}
 	if s.Rate != nil && score.Set && weight.Set && score.Value != s.Exact.ExecScore && score.Value != s.ExecScore {
-		v.errorf(scoreField.Key, "%s, but %s %s × %s %s%% = %s", score.Text, weightField.Label, weight.Text,
+		v.errorf(scoreField.Key, "declared-exec-score", "%s, but %s %s × %s %s%% = %s", score.Text, weightField.Label, weight.Text,
 			form.roleLabel(RoleRate, "执行率"), exactString(new(big.Rat).Mul(s.cappedRate(), big.NewRat(100, 1))),
 			exactThenPrinted(s.ExecScoreExact(), s.ExecScore, rules.scorePlaces(), ""))
 	}
@@ -377,7 +381,7 @@ func (v *validator) declared() {
 	if s.Rate != nil && declared.Set && weight.Set && allScored(s.Report) {
 		sum := s.ExecScore + s.Items
 		if declared.Value != sum && declared.Value != s.Total {
-			v.errorf(totalField.Key, "%s, but 预算执行得分 %s + the 三级指标 得分 %s = %s", declared.Text,
+			v.errorf(totalField.Key, "declared-total", "%s, but 预算执行得分 %s + the 三级指标 得分 %s = %s", declared.Text,
 				s.ExecScore.Format(rules.scorePlaces()), s.Items, exactThenPrinted(sum.Rat(), s.Total, rules.scorePlaces(), ""))
 		}
 	}
@@ -385,12 +389,12 @@ func (v *validator) declared() {
 
 // exactThenPrinted writes an exact figure, then how the form prints it
 // when that differs: "89.5%, printed as 90%", "94.78, printed as 95".
-func exactThenPrinted(exact *big.Rat, printed Fixed, places int, unit string) string {
+func exactThenPrinted(exact *big.Rat, printed Fixed, places int, unit string) Text {
 	e, p := exactString(exact)+unit, printed.Format(places)+unit
 	if e == p {
-		return e
+		return T("%s", e)
 	}
-	return e + ", printed as " + p
+	return T("%s, printed as %s", e, p)
 }
 
 // exactString writes a rational in decimals: exactly when four decimals
