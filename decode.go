@@ -70,8 +70,10 @@ func decode(name string, data []byte, find FormFinder) (*Report, *reporter) {
 	named, _ := tree[FormKey].(string)
 	form, err := find(strings.TrimSpace(named))
 	if err != nil { // the file is not scored: its Report has no source
-		rep.list = append(rep.list, Problem{File: name, Pos: src.pos(FormKey), Severity: Error,
-			Path: FormKey, Label: metaFields[0].Label, Message: err.Error()})
+		code, msg := TextOf(err, "unknown-form")
+		p := NewProblem(name, src.pos(FormKey), Error, code, msg)
+		p.Path, p.Label = FormKey, metaFields[0].Label
+		rep.list = append(rep.list, p)
 		return &Report{Values: map[string]Figure{}}, rep
 	}
 	rep.src, rep.form = &src, form

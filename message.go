@@ -87,6 +87,15 @@ func RegisterChinese(pairs ...string) {
 // English key, for tests that every message is translated.
 func HasChinese(key string) bool { _, ok := zhKeys[key]; return ok }
 
+// ChineseOf is the catalog's Chinese for a fixed text (a help text, not a
+// format), or the text itself when there is none.
+func ChineseOf(english string) string {
+	if zh, ok := zhKeys[english]; ok {
+		return zh
+	}
+	return english
+}
+
 // TextError is an error whose message the catalog puts into words, with
 // the code of the problem it makes.
 type TextError struct {

@@ -14,21 +14,8 @@ import (
 
 var checkCommand = &command{
 	name: "check", args: "FILE|DIR...", summary: "check and score forms; print problems and scores",
-	help: `Reads each form (a folder stands for every *.toml under it; - reads one
-from stdin), validates it and scores it by the official rules, and checks
-that the template's fonts can draw every character, as render does.
-Problems go to stderr, one per line:
-
-  FILE:LINE:COL: error|warning: PATH (中文标签): message
-
-and a score summary per file to stdout (执行率, 预算执行得分, each 一级指标,
-总分, 等级). Exit status 0 when no file has an error, 1 when any has, 2 for
-a usage error. Warnings do not change the exit status.
-
-Examples:
-  jixiao check my-form.toml
-  jixiao check forms/ --json`,
-	run: runCheck,
+	help: checkHelp,
+	run:  runCheck,
 }
 
 func runCheck(c *cli, cmd *command, args []string) int {
@@ -46,12 +33,12 @@ func runCheck(c *cli, cmd *command, args []string) int {
 	}
 	r, err := newRenderer(templatePath)
 	if err != nil {
-		fmt.Fprintf(c.stderr, "jixiao check: %v\n", err)
+		c.printf(c.stderr, "jixiao check: %s\n", errText(err))
 		return exitUsage
 	}
 	set := inputFiles(files, true)
 	for _, p := range set.problems {
-		fmt.Fprintln(c.stderr, p)
+		c.problem(c.stderr, p)
 	}
 	ctx := c.context()
 	var results []checkResult
@@ -67,13 +54,13 @@ func runCheck(c *cli, cmd *command, args []string) int {
 		results = append(results, res)
 		if !asJSON {
 			for _, p := range res.Problems {
-				fmt.Fprintln(c.stderr, p)
+				c.problem(c.stderr, p)
 			}
-			printSummary(c.stdout, res)
+			c.printSummary(c.stdout, res)
 		}
 	}
 	if ctx.Err() != nil {
-		fmt.Fprintf(c.stderr, "jixiao check: interrupted after %d of %d files\n", len(results), len(set.files))
+		c.printf(c.stderr, "jixiao check: interrupted after %d of %d files\n", len(results), len(set.files))
 		return exitInterrupted
 	}
 	if asJSON {
@@ -87,11 +74,11 @@ func runCheck(c *cli, cmd *command, args []string) int {
 			unread = append(unread, checkResult{File: p.File, Problems: jixiao.Problems{p}})
 		}
 		if err := enc.Encode(map[string]any{"files": jsonResults(append(unread, results...))}); err != nil {
-			fmt.Fprintf(c.stderr, "jixiao check: %v\n", err)
+			c.printf(c.stderr, "jixiao check: %s\n", errText(err))
 			return exitProblems
 		}
 	} else if len(results) > 1 {
-		fmt.Fprintf(c.stdout, "%d files: %d without errors, %d with errors\n", len(results), len(results)-failed, failed)
+		c.printf(c.stdout, "%d files: %d without errors, %d with errors\n", len(results), len(results)-failed, failed)
 	}
 	if failed > 0 || len(set.problems) > 0 {
 		return exitProblems
@@ -121,18 +108,18 @@ func (r *renderer) checkFile(ctx context.Context, stdin io.Reader, path string) 
 }
 
 // printSummary writes the score summary of one file.
-func printSummary(w io.Writer, res checkResult) {
+func (c *cli) printSummary(w io.Writer, res checkResult) {
 	s := res.Scored
 	status := ""
 	if e, wn := res.Problems.Errors(), res.Problems.Warnings(); e+wn > 0 {
-		status = fmt.Sprintf("  (%s, %s)", plural(e, "error"), plural(wn, "warning"))
+		status = c.tr("  (%s, %s)", c.plural(e, "%d error", "%d errors"), c.plural(wn, "%d warning", "%d warnings"))
 	}
 	if s == nil {
-		fmt.Fprintf(w, "%s: not scored%s\n", res.File, status)
+		c.printf(w, "%s: not scored%s\n", res.File, status)
 		return
 	}
 	r := s.Report
-	fmt.Fprintf(w, "%s: %s %d年度%s\n", res.File, r.Department(), r.Year(), status)
+	c.printf(w, "%s: %s %d年度%s\n", res.File, r.Department(), r.Year(), status)
 	if s.Rate == nil {
 		fmt.Fprintf(w, "  执行率 —  预算执行得分 —\n")
 	} else {
@@ -174,11 +161,12 @@ func execWeight(r *jixiao.Report) jixiao.Figure {
 	return w
 }
 
-func plural(n int, word string) string {
+// plural counts in the language of messages: "1 error", "2 errors".
+func (c *cli) plural(n int, one, many string) string {
 	if n == 1 {
-		return "1 " + word
+		return c.tr(one, n)
 	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return c.tr(many, n)
 }
 
 // jsonResults shapes results for --json; figures are JSON numbers written
@@ -233,3 +221,19 @@ func jsonScore(s *jixiao.Scored) map[string]any {
 	m["exact"] = exact
 	return m
 }
+
+// checkHelp is the help of the command; its Chinese is in messages_zh.go.
+const checkHelp = `Reads each form (a folder stands for every *.toml under it; - reads one
+from stdin), validates it and scores it by the official rules, and checks
+that the template's fonts can draw every character, as render does.
+Problems go to stderr, one per line:
+
+  FILE:LINE:COL: error|warning: PATH (中文标签): message
+
+and a score summary per file to stdout (执行率, 预算执行得分, each 一级指标,
+总分, 等级). Exit status 0 when no file has an error, 1 when any has, 2 for
+a usage error. Warnings do not change the exit status.
+
+Examples:
+  jixiao check my-form.toml
+  jixiao check forms/ --json`

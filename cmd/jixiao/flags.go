@@ -6,8 +6,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
+	"jixiao"
 	"jixiao/render"
 	"jixiao/templates"
 )
@@ -25,10 +27,10 @@ func parseFlags(c *cli, cmd *command, args []string, define func(*flag.FlagSet))
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				commandHelp(c.stdout, cmd, fs)
+				c.commandHelp(c.stdout, cmd, fs)
 				return nil, exitOK, true
 			}
-			fmt.Fprintf(c.stderr, "jixiao %s: %v\nRun 'jixiao help %s' for its flags.\n", cmd.name, err, cmd.name)
+			c.printf(c.stderr, "jixiao %s: %s\nRun 'jixiao help %s' for its flags.\n", cmd.name, flagErrorText(err), cmd.name)
 			return nil, exitUsage, true
 		}
 		rest := fs.Args()
@@ -44,28 +46,31 @@ func parseFlags(c *cli, cmd *command, args []string, define func(*flag.FlagSet))
 	}
 }
 
-func commandHelp(w io.Writer, cmd *command, fs *flag.FlagSet) {
-	fmt.Fprintf(w, "Usage: jixiao %s [flags] %s\n\n%s\n", cmd.name, cmd.args, cmd.summary)
+func (c *cli) commandHelp(w io.Writer, cmd *command, fs *flag.FlagSet) {
+	c.printf(w, "Usage: jixiao %s [flags] %s\n\n%s\n", cmd.name, cmd.args, c.text(cmd.summary))
 	if cmd.help != "" {
-		fmt.Fprintf(w, "\n%s\n", strings.TrimSpace(cmd.help))
+		fmt.Fprintf(w, "\n%s\n", c.text(strings.TrimSpace(cmd.help)))
 	}
 	var lines []string
 	fs.VisitAll(func(f *flag.Flag) {
-		name, usage := flag.UnquoteUsage(f)
+		translated := *f
+		translated.Usage = c.text(f.Usage)
+		name, usage := flag.UnquoteUsage(&translated)
 		line := "  " + flagName(f.Name)
 		if name != "" {
 			line += " " + name
 		}
 		line += "\n      " + usage
 		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
-			line += fmt.Sprintf(" (default %s)", f.DefValue)
+			line += c.tr(" (default %s)", f.DefValue)
 		}
 		lines = append(lines, line)
 	})
 	if len(lines) > 0 {
-		fmt.Fprintf(w, "\nFlags:\n%s\n", strings.Join(lines, "\n"))
+		c.printf(w, "\nFlags:\n%s\n", strings.Join(lines, "\n"))
 	}
-	fmt.Fprintln(w, "  --help\n      show this help")
+	c.printf(w, "  --lang zh|en\n      the language of messages (default: the system's; or set JIXIAO_LANG)\n")
+	c.printf(w, "  --help\n      show this help\n")
 }
 
 // flagName is how help and messages write a flag: -o for one letter,
@@ -79,7 +84,7 @@ func flagName(name string) string {
 
 // usageError prints a usage problem and returns the usage exit status.
 func (c *cli) usageError(cmd *command, format string, args ...any) int {
-	fmt.Fprintf(c.stderr, "jixiao %s: %s\nRun 'jixiao help %s' for its usage.\n", cmd.name, fmt.Sprintf(format, args...), cmd.name)
+	c.printf(c.stderr, "jixiao %s: %s\nRun 'jixiao help %s' for its usage.\n", cmd.name, c.tr(format, args...), cmd.name)
 	return exitUsage
 }
 
@@ -102,4 +107,41 @@ func builtinFile(name string) []byte {
 		panic(err) // embedded at build time
 	}
 	return data
+}
+
+// text is a fixed text (a help, a flag's usage) in the language of
+// messages. It is not a format: a % in it stays as it is.
+func (c *cli) text(english string) string {
+	if c.lang != jixiao.Chinese {
+		return english
+	}
+	return jixiao.ChineseOf(english)
+}
+
+// flagMessages are the flag package's errors, as catalog keys whose
+// English is the package's own text.
+var flagMessages = []struct {
+	re     *regexp.Regexp
+	format string
+}{
+	{regexp.MustCompile(`^flag provided but not defined: (.+)$`), "flag provided but not defined: %s"},
+	{regexp.MustCompile(`^flag needs an argument: (.+)$`), "flag needs an argument: %s"},
+	{regexp.MustCompile(`^invalid boolean value (.+) for (.+): (.+)$`), "invalid boolean value %s for %s: %s"},
+	{regexp.MustCompile(`^invalid value (.+) for flag (.+): (.+)$`), "invalid value %s for flag %s: %s"},
+	{regexp.MustCompile(`^bad flag syntax: (.+)$`), "bad flag syntax: %s"},
+}
+
+// flagErrorText is a flag parsing error as a Text the catalog translates.
+func flagErrorText(err error) jixiao.Text {
+	msg := err.Error()
+	for _, m := range flagMessages {
+		if sub := m.re.FindStringSubmatch(msg); sub != nil {
+			args := make([]any, len(sub)-1)
+			for i, a := range sub[1:] {
+				args[i] = a
+			}
+			return jixiao.T(m.format, args...)
+		}
+	}
+	return jixiao.T("%s", msg)
 }

@@ -38,7 +38,7 @@ func (f *forms) template(name string) (*render.Template, error) {
 		for _, t := range render.BuiltinForms() {
 			names = append(names, fmt.Sprintf("%q", t.Form))
 		}
-		return nil, fmt.Errorf("%q is not a built-in form; expected %s (see jixiao template --list), or give --template FILE",
+		return nil, jixiao.Errorf("unknown-form", "%q is not a built-in form; expected %s (see jixiao template --list), or give --template FILE",
 			name, strings.Join(names, " or "))
 	}
 	f.templates[name] = tpl

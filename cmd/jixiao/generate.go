@@ -2,7 +2,6 @@ package main
 
 import (
 	"flag"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -14,13 +13,7 @@ import (
 
 var generateCommand = &command{
 	name: "generate", args: "N -o DIR", summary: "make N made-up but valid forms, to try a batch",
-	help: `Writes N made-up forms into DIR: varied departments, amounts that add up,
-15 to 45 indicators, texts from short to very long. Every one checks clean.
-They are for trying a batch run or measuring speed, not for submission.
-The same --seed gives the same forms.
-
-Example:
-  jixiao generate 20 -o /tmp/forms && jixiao render /tmp/forms -o /tmp/out`,
+	help: generateHelp,
 	run: func(c *cli, cmd *command, args []string) int {
 		var dir, name string
 		var seed uint64
@@ -44,22 +37,31 @@ Example:
 			return c.usageError(cmd, "--form %q is not a built-in form; 'jixiao template --list' shows them", name)
 		}
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			fmt.Fprintf(c.stderr, "jixiao generate: %v\n", err)
+			c.printf(c.stderr, "jixiao generate: %s\n", errText(err))
 			return exitProblems
 		}
 		ctx := c.context()
 		for i := range n {
 			if ctx.Err() != nil {
-				fmt.Fprintf(c.stderr, "jixiao generate: interrupted after %d of %d forms\n", i, n)
+				c.printf(c.stderr, "jixiao generate: interrupted after %d of %d forms\n", i, n)
 				return exitInterrupted
 			}
 			path := filepath.Join(dir, gen.Name(seed, i)+".toml")
 			if err := atomicfile.Write(path, []byte(gen.FormOf(tpl, seed, i))); err != nil {
-				fmt.Fprintf(c.stderr, "jixiao generate: %v\n", err)
+				c.printf(c.stderr, "jixiao generate: %s\n", errText(err))
 				return exitProblems
 			}
 		}
-		fmt.Fprintf(c.stdout, "wrote %d forms into %s\n", n, dir)
+		c.printf(c.stdout, "wrote %d forms into %s\n", n, dir)
 		return exitOK
 	},
 }
+
+// generateHelp is the help of the command; its Chinese is in messages_zh.go.
+const generateHelp = `Writes N made-up forms into DIR: varied departments, amounts that add up,
+15 to 45 indicators, texts from short to very long. Every one checks clean.
+They are for trying a batch run or measuring speed, not for submission.
+The same --seed gives the same forms.
+
+Example:
+  jixiao generate 20 -o /tmp/forms && jixiao render /tmp/forms -o /tmp/out`

@@ -2,7 +2,6 @@ package main
 
 import (
 	"flag"
-	"fmt"
 	"os"
 
 	"jixiao/cmd/jixiao/internal/atomicfile"
@@ -13,15 +12,7 @@ import (
 
 var initCommand = &command{
 	name: "init", args: "[FILE]", summary: "write a blank form to fill in",
-	help: `Writes an empty, commented form with every key of the format: one 一级,
-二级 and 三级 indicator to copy for the others. Without FILE it prints the
-form on stdout. An existing file is kept unless --force is given. --form
-NAME writes another built-in form ('jixiao template --list' lists them).
-
-Examples:
-  jixiao init my-form.toml
-  jixiao init -o my-form.toml --force
-  jixiao init --form 项目支出-2020 my-project.toml`,
+	help: initHelp,
 	run: func(c *cli, cmd *command, args []string) int {
 		var name string
 		files, force, code, done := parseWriteFlags(c, cmd, args, func(fs *flag.FlagSet) {
@@ -40,21 +31,7 @@ Examples:
 
 var templateCommand = &command{
 	name: "template", args: "[NAME] [FILE]", summary: "list the built-in forms, or write one to edit",
-	help: `With --list, lists the built-in forms: the NAME a data file gives in
-form = "NAME", and the form's title; the first is the default.
-
-Otherwise writes the built-in form NAME (the default without NAME) — its
-fields, sums, scoring rules and grid, paper, fonts, styles and column
-widths — to FILE (or stdout). Edit the copy, then use it with
-'jixiao render --template FILE' or watch it with
-'jixiao preview --template FILE'.
-
-Examples:
-  jixiao template --list
-  jixiao template my-template.toml
-  jixiao template -o my-template.toml
-  jixiao template 项目支出-2020 project-template.toml
-  jixiao render my-form.toml --template my-template.toml`,
+	help: templateHelp,
 	run: func(c *cli, cmd *command, args []string) int {
 		var list bool
 		files, force, code, done := parseWriteFlags(c, cmd, args, func(fs *flag.FlagSet) {
@@ -72,7 +49,7 @@ Examples:
 				if i == 0 {
 					mark = "  (default)"
 				}
-				fmt.Fprintf(c.stdout, "%s\t%s%s\n", t.Form, t.Name, mark)
+				c.printf(c.stdout, "%s\t%s%s\n", t.Form, t.Name, mark)
 			}
 			return exitOK
 		}
@@ -115,13 +92,41 @@ func writeOut(c *cli, cmd *command, files []string, data []byte, force bool) int
 	}
 	path := files[0]
 	if _, err := os.Stat(path); err == nil && !force {
-		fmt.Fprintf(c.stderr, "jixiao %s: %s exists; use --force to overwrite it\n", cmd.name, path)
+		c.printf(c.stderr, "jixiao %s: %s exists; use --force to overwrite it\n", cmd.name, path)
 		return exitProblems
 	}
 	if err := atomicfile.Write(path, data); err != nil {
-		fmt.Fprintf(c.stderr, "jixiao %s: %v\n", cmd.name, err)
+		c.printf(c.stderr, "jixiao %s: %s\n", cmd.name, errText(err))
 		return exitProblems
 	}
-	fmt.Fprintf(c.stdout, "wrote %s\n", path)
+	c.printf(c.stdout, "wrote %s\n", path)
 	return exitOK
 }
+
+// initHelp is the help of the command; its Chinese is in messages_zh.go.
+const initHelp = `Writes an empty, commented form with every key of the format: one 一级,
+二级 and 三级 indicator to copy for the others. Without FILE it prints the
+form on stdout. An existing file is kept unless --force is given. --form
+NAME writes another built-in form ('jixiao template --list' lists them).
+
+Examples:
+  jixiao init my-form.toml
+  jixiao init -o my-form.toml --force
+  jixiao init --form 项目支出-2020 my-project.toml`
+
+// templateHelp is the help of the command; its Chinese is in messages_zh.go.
+const templateHelp = `With --list, lists the built-in forms: the NAME a data file gives in
+form = "NAME", and the form's title; the first is the default.
+
+Otherwise writes the built-in form NAME (the default without NAME) — its
+fields, sums, scoring rules and grid, paper, fonts, styles and column
+widths — to FILE (or stdout). Edit the copy, then use it with
+'jixiao render --template FILE' or watch it with
+'jixiao preview --template FILE'.
+
+Examples:
+  jixiao template --list
+  jixiao template my-template.toml
+  jixiao template -o my-template.toml
+  jixiao template 项目支出-2020 project-template.toml
+  jixiao render my-form.toml --template my-template.toml`

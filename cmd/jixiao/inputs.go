@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -82,7 +81,7 @@ func inputFiles(args []string, allowStdin bool) inputSet {
 		found, problems := formsUnder(arg)
 		set.problems = append(set.problems, problems...)
 		if len(found) == 0 && len(problems) == 0 {
-			set.problems = append(set.problems, jixiao.Problem{File: arg, Severity: jixiao.Error, Message: "no .toml files in this folder"})
+			set.problems = append(set.problems, jixiao.NewProblem(arg, jixiao.Pos{}, jixiao.Error, "no-forms", jixiao.T("no .toml files in this folder")))
 		}
 		for _, f := range found {
 			add(f)
@@ -105,8 +104,8 @@ func formsUnder(dir string) ([]string, jixiao.Problems) {
 	walk = func(dir string) {
 		entries, err := readDir(dir)
 		if err != nil {
-			problems = append(problems, jixiao.Problem{File: dir, Severity: jixiao.Error,
-				Message: fmt.Sprintf("cannot read this folder: %v", unwrapPathError(err))})
+			problems = append(problems, jixiao.NewProblem(dir, jixiao.Pos{}, jixiao.Error, "cannot-read",
+				jixiao.T("cannot read this folder: %s", errText(unwrapPathError(err)))))
 			return
 		}
 		for _, d := range entries {
@@ -189,7 +188,7 @@ func relTo(root, path string) string {
 
 // readProblem is an error reading path, as a problem of that file.
 func readProblem(path string, err error) jixiao.Problem {
-	return jixiao.Problem{File: path, Severity: jixiao.Error, Message: fmt.Sprintf("cannot read: %v", unwrapPathError(err))}
+	return jixiao.NewProblem(path, jixiao.Pos{}, jixiao.Error, "cannot-read", jixiao.T("cannot read: %s", errText(unwrapPathError(err))))
 }
 
 func unwrapPathError(err error) error {

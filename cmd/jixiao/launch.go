@@ -52,43 +52,48 @@ func pathExists(p string) bool {
 
 // launchMain runs what decideLaunch decided and returns the exit status.
 func (c *cli) launchMain(args []string, fromExplorer bool) int {
+	args, ok := c.chooseLanguage(args)
+	if !ok {
+		return exitUsage
+	}
 	l := decideLaunch(args, fromExplorer, pathExists)
 	code := exitOK
 	if l.explain {
-		fmt.Fprint(c.stdout, explorerHelp)
+		fmt.Fprint(c.stdout, c.text(explorerHelp))
 	} else {
 		code = c.main(l.args)
 	}
 	if l.wait {
 		if !l.explain {
 			if code == exitOK {
-				fmt.Fprint(c.stdout, "\n完成。")
+				c.printf(c.stdout, "\nDone. ")
 			} else {
-				fmt.Fprint(c.stdout, "\n有问题，见上面的说明。")
+				c.printf(c.stdout, "\nThere are problems; see above. ")
 			}
 		}
-		fmt.Fprint(c.stdout, "按回车键关闭窗口。")
+		c.printf(c.stdout, "Press Enter to close this window.")
 		bufio.NewReader(c.stdin).ReadString('\n')
 	}
 	return code
 }
 
-// explorerHelp is shown when jixiao.exe is double-clicked.
-const explorerHelp = `jixiao：部门整体支出绩效自评表（附件2）生成工具
+// explorerHelp is shown when jixiao.exe is double-clicked; its Chinese is
+// in messages_zh.go.
+const explorerHelp = `jixiao: makes the performance self-evaluation form (附件2) as PDF and XLSX
 
-这个程序没有图形窗口，请这样使用：
+This program has no window of its own. Use it like this:
 
-  1. 把填好的表单文件（.toml），或装着多个表单的文件夹，
-     用鼠标拖到 jixiao.exe 的图标上松开。
-     程序会检查表单，并在表单旁边生成同名的 PDF 和 XLSX 文件；
-     一次处理多个表单时，还会生成一份 汇总表.xlsx。
+  1. Drag a filled-in form (.toml), or a folder of forms, onto the icon
+     of jixiao.exe and let go. It checks each form and writes a PDF and
+     an XLSX of the same name beside it; for several forms, also a
+     汇总表.xlsx.
 
-  2. 或者在命令提示符（cmd）里进入 jixiao.exe 所在的文件夹后运行：
-       jixiao init 我的表单.toml      生成一份空白表单，用记事本填写
-       jixiao check 我的表单.toml     检查表单，列出要改正的地方
-       jixiao render 我的表单.toml    生成 PDF 和 XLSX
-       jixiao help                   查看全部命令
+  2. Or, in a command prompt (cmd), in the folder of jixiao.exe, run:
+       jixiao init my-form.toml       write a blank form to fill in with Notepad
+       jixiao check my-form.toml      check a form and list what to fix
+       jixiao render my-form.toml     write the PDF and the XLSX
+       jixiao help                    list every command
 
-详细说明见压缩包里的“使用说明.md”。
+The user guide, 使用说明.md, is in the archive.
 
 `

@@ -40,12 +40,13 @@ func TestDecideLaunch(t *testing.T) {
 	}
 }
 
-// launchRun runs launchMain in-process with stdin holding one Enter.
+// launchRun runs launchMain in-process with stdin holding one Enter, on a
+// Chinese system, as the office PCs it is for.
 func launchRun(t *testing.T, fromExplorer bool, args ...string) (code int, stdout, stderr string, stdin *strings.Reader) {
 	t.Helper()
 	var out, errs bytes.Buffer
 	stdin = strings.NewReader("\n")
-	c := &cli{stdout: &out, stderr: &errs, stdin: stdin}
+	c := &cli{stdout: &out, stderr: &errs, stdin: stdin, env: envOf(map[string]string{"LANG": "zh_CN.UTF-8"})}
 	code = c.launchMain(args, fromExplorer)
 	return code, out.String(), errs.String(), stdin
 }
@@ -60,7 +61,7 @@ func TestDoubleClickExplainsAndWaits(t *testing.T) {
 	}
 	// From a shell, no arguments is a usage error, and nothing waits.
 	code, out, errs, stdin := launchRun(t, false)
-	if code != exitUsage || out != "" || !strings.Contains(errs, "Usage:") || stdin.Len() != 1 {
+	if code != exitUsage || out != "" || !strings.Contains(errs, "用法：") || stdin.Len() != 1 {
 		t.Errorf("from a shell: exit %d, stdout %q, stdin left %d", code, out, stdin.Len())
 	}
 }

@@ -12,6 +12,10 @@ import (
 	"runtime/debug"
 	"strings"
 	"syscall"
+
+	"golang.org/x/text/language"
+
+	"jixiao"
 )
 
 // Exit statuses.
@@ -37,6 +41,11 @@ type cli struct {
 	stdout, stderr io.Writer
 	stdin          io.Reader
 	isTerminal     bool // stderr is a terminal: progress bars allowed
+	// env reads the environment, for the language; nil in tests, which
+	// then speak English unless they set lang or give --lang.
+	env        func(string) string
+	lang       language.Tag // of every message; set from --lang and the environment
+	langChosen bool
 }
 
 // commands lists the commands in the order help shows them. It is filled
@@ -52,13 +61,17 @@ func main() {
 	// The first signal asks the command to stop cleanly; from then on the
 	// default handling is back, so a second one ends the process at once.
 	go func() { <-ctx.Done(); stop() }()
-	c := &cli{ctx: ctx, stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin, isTerminal: isTerminal(os.Stderr)}
+	c := &cli{ctx: ctx, stdout: os.Stdout, stderr: os.Stderr, stdin: os.Stdin, isTerminal: isTerminal(os.Stderr), env: os.Getenv}
 	code := c.launchMain(os.Args[1:], startedFromExplorer())
 	stop()
 	os.Exit(code)
 }
 
 func (c *cli) main(args []string) int {
+	args, ok := c.chooseLanguage(args)
+	if !ok {
+		return exitUsage
+	}
 	if len(args) == 0 {
 		c.usage(c.stderr)
 		return exitUsage
@@ -72,7 +85,7 @@ func (c *cli) main(args []string) int {
 	}
 	cmd := findCommand(args[0])
 	if cmd == nil {
-		fmt.Fprintf(c.stderr, "jixiao: unknown command %q\nRun 'jixiao --help' for the commands.\n", args[0])
+		c.printf(c.stderr, "jixiao: unknown command %q\nRun 'jixiao --help' for the commands.\n", args[0])
 		return exitUsage
 	}
 	return cmd.run(c, cmd, args[1:])
@@ -88,7 +101,19 @@ func findCommand(name string) *command {
 }
 
 func (c *cli) usage(w io.Writer) {
-	fmt.Fprint(w, `jixiao turns a performance self-evaluation, written as a TOML file, into its
+	fmt.Fprint(w, c.text(usageHead))
+	for _, cmd := range commands {
+		if !cmd.hidden {
+			fmt.Fprintf(w, "  %-9s %s\n", cmd.name, c.text(cmd.summary))
+		}
+	}
+	fmt.Fprint(w, c.text(usageTail))
+}
+
+// The help's head and tail, around the list of commands; their Chinese is
+// in messages_zh.go.
+const (
+	usageHead = `jixiao turns a performance self-evaluation, written as a TOML file, into its
 official form — 附件2：部门整体支出绩效自评表 by default, 项目支出绩效自评表, or
 a form of your own ('jixiao template --list') — as PDF and XLSX, after
 checking and scoring it.
@@ -97,22 +122,18 @@ Usage:
   jixiao COMMAND [flags] ARGS
 
 Commands:
-`)
-	for _, cmd := range commands {
-		if !cmd.hidden {
-			fmt.Fprintf(w, "  %-9s %s\n", cmd.name, cmd.summary)
-		}
-	}
-	fmt.Fprint(w, `
+`
+	usageTail = `
 Start with:
   jixiao init my-form.toml        write a blank form, then fill it in
   jixiao check my-form.toml       find what is missing or does not add up
   jixiao render my-form.toml      write my-form.pdf and my-form.xlsx
 
-Run 'jixiao help COMMAND' for a command's flags. Exit status: 0 ok,
-1 problems found, 2 usage error.
-`)
-}
+Run 'jixiao help COMMAND' for a command's flags. Every command takes
+--lang zh|en (or JIXIAO_LANG) to choose the language of its messages.
+Exit status: 0 ok, 1 problems found, 2 usage error.
+`
+)
 
 var helpCommand = &command{
 	name: "help", args: "[COMMAND]", summary: "show the help of a command",
@@ -123,7 +144,7 @@ var helpCommand = &command{
 		}
 		cmd := findCommand(args[0])
 		if cmd == nil {
-			fmt.Fprintf(c.stderr, "jixiao help: unknown command %q\n", args[0])
+			c.printf(c.stderr, "jixiao help: unknown command %q\n", args[0])
 			return exitUsage
 		}
 		return cmd.run(c, cmd, []string{"--help"})
@@ -219,3 +240,30 @@ func isTerminal(f *os.File) bool {
 	fi, err := f.Stat()
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0 && !strings.EqualFold(os.Getenv("TERM"), "dumb")
 }
+
+// chooseLanguage takes the global --lang flag out of args and sets the
+// language of messages; ok is false after a usage error.
+func (c *cli) chooseLanguage(args []string) (rest []string, ok bool) {
+	rest, flag, found := extractLangFlag(args)
+	switch {
+	case found:
+		c.lang = languageOf(flag)
+	case c.env != nil && !c.langChosen:
+		c.lang = chooseLanguage("", c.env, systemLanguage)
+	}
+	c.langChosen = true // launchMain chooses, then main: the first choice holds
+	if found && !validLangFlag(flag) {
+		c.printf(c.stderr, "jixiao: --lang %q: expected zh or en\n", flag)
+		return nil, false
+	}
+	return rest, true
+}
+
+// tr puts an English message into the language of messages.
+func (c *cli) tr(format string, args ...any) string { return jixiao.Sprintf(c.lang, format, args...) }
+
+// printf writes a message in the language of messages.
+func (c *cli) printf(w io.Writer, format string, args ...any) { fmt.Fprint(w, c.tr(format, args...)) }
+
+// problem writes one problem, a line in the language of messages.
+func (c *cli) problem(w io.Writer, p jixiao.Problem) { fmt.Fprintln(w, p.Line(c.lang)) }

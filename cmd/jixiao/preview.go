@@ -19,26 +19,8 @@ import (
 
 var previewCommand = &command{
 	name: "preview", args: "FILE", summary: "show a form in the browser, redrawn at each save",
-	help: `Serves a local web page showing every page of the form as it prints,
-with the problems 'jixiao check' reports above it, and links to download
-the PDF and the XLSX. The page follows the files: at each save of the data
-file, of the template (--template) or of a font file the template names,
-the form is checked, laid out and drawn again, and the open page updates
-itself. While the files have errors the page keeps the last good drawing
-and lists the errors above it, each with its line.
-
-Prints the page's address, then one line per rebuild: the time it took
-and the errors and warnings found. Listens on 127.0.0.1 (a free port
-unless --addr says otherwise); only --addr makes it reachable from other
-machines: with --addr 0.0.0.0:PORT (every interface) it prints each of the
-machine's addresses, and warns that others can see the form. Ctrl-C
-stops it.
-
-Examples:
-  jixiao preview my-form.toml --open
-  jixiao template my-template.toml
-  jixiao preview my-form.toml --template my-template.toml --addr 127.0.0.1:8080`,
-	run: runPreview,
+	help: previewHelp,
+	run:  runPreview,
 }
 
 func runPreview(c *cli, cmd *command, args []string) int {
@@ -65,7 +47,7 @@ func runPreview(c *cli, cmd *command, args []string) int {
 	}
 	data := files[0]
 	if fi, err := os.Stat(data); err != nil {
-		fmt.Fprintf(c.stderr, "jixiao preview: %s: %v\n", data, unwrapPathError(err))
+		c.printf(c.stderr, "jixiao preview: %s: %s\n", data, errText(unwrapPathError(err)))
 		return exitProblems
 	} else if fi.IsDir() {
 		return c.usageError(cmd, "%s is a folder; preview shows one form", data)
@@ -87,7 +69,7 @@ func runPreview(c *cli, cmd *command, args []string) int {
 		Watch: watch,
 		Ready: func(urls []string) {
 			if !loopbackAddr(addr) {
-				fmt.Fprintf(c.stderr, "jixiao preview: warning: --addr %s listens beyond this machine: anyone who can reach %s sees the form and can download it\n",
+				c.printf(c.stderr, "jixiao preview: warning: --addr %s listens beyond this machine: anyone who can reach %s sees the form and can download it\n",
 					addr, strings.Join(urls[min(1, len(urls)-1):], ", "))
 			}
 			for _, url := range urls {
@@ -99,7 +81,7 @@ func runPreview(c *cli, cmd *command, args []string) int {
 		},
 	}
 	if err := preview.Run(c.context(), cfg); err != nil {
-		fmt.Fprintf(c.stderr, "jixiao preview: %v\n", err)
+		c.printf(c.stderr, "jixiao preview: %s\n", errText(err))
 		return exitProblems
 	}
 	return exitOK
@@ -134,3 +116,24 @@ func defaultOpenBrowser(url string) {
 		go func() { _ = cmd.Wait() }() // reaps the process; its status does not matter
 	}
 }
+
+// previewHelp is the help of the command; its Chinese is in messages_zh.go.
+const previewHelp = `Serves a local web page showing every page of the form as it prints,
+with the problems 'jixiao check' reports above it, and links to download
+the PDF and the XLSX. The page follows the files: at each save of the data
+file, of the template (--template) or of a font file the template names,
+the form is checked, laid out and drawn again, and the open page updates
+itself. While the files have errors the page keeps the last good drawing
+and lists the errors above it, each with its line.
+
+Prints the page's address, then one line per rebuild: the time it took
+and the errors and warnings found. Listens on 127.0.0.1 (a free port
+unless --addr says otherwise); only --addr makes it reachable from other
+machines: with --addr 0.0.0.0:PORT (every interface) it prints each of the
+machine's addresses, and warns that others can see the form. Ctrl-C
+stops it.
+
+Examples:
+  jixiao preview my-form.toml --open
+  jixiao template my-template.toml
+  jixiao preview my-form.toml --template my-template.toml --addr 127.0.0.1:8080`

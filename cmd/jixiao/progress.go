@@ -5,6 +5,10 @@ import (
 	"io"
 	"strings"
 	"time"
+
+	"golang.org/x/text/language"
+
+	"jixiao"
 )
 
 // progress reports a batch on stderr: a bar redrawn in place on a
@@ -18,6 +22,11 @@ type progress struct {
 	start     time.Time
 	lastPrint time.Time
 	now       func() time.Time
+	lang      language.Tag
+}
+
+func (p *progress) tr(format string, args ...any) string {
+	return jixiao.Sprintf(p.lang, format, args...)
 }
 
 func newProgress(w io.Writer, tty, quiet bool, total int) *progress {
@@ -64,7 +73,7 @@ func (p *progress) line(now time.Time, bar bool) string {
 	if rate > 0 {
 		left = formatDuration(time.Duration(float64(p.total-p.done) / rate * float64(time.Second)))
 	}
-	s := fmt.Sprintf("%d/%d files  %.1f files/s  %s left", p.done, p.total, rate, left)
+	s := p.tr("%d/%d files  %.1f files/s  %s left", p.done, p.total, rate, left)
 	if !bar {
 		return s
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -13,7 +12,7 @@ import (
 
 // errNotRegular refuses devices, FIFOs and sockets: /dev/zero never ends,
 // and a FIFO without a writer never answers.
-var errNotRegular = errors.New("not a regular file (a device, FIFO or socket)")
+var errNotRegular = jixiao.Errorf("not-regular", "not a regular file (a device, FIFO or socket)")
 
 // readForm reads a form: path, or stdin when path is "-". It reads at
 // most jixiao.MaxFileSize+1 bytes, so that a file too big is refused by
@@ -23,7 +22,7 @@ var errNotRegular = errors.New("not a regular file (a device, FIFO or socket)")
 func readForm(ctx context.Context, stdin io.Reader, path string) ([]byte, error) {
 	if path == "-" {
 		if stdin == nil {
-			return nil, errors.New("no stdin")
+			return nil, jixiao.Errorf("no-stdin", "no stdin")
 		}
 		return readAtMost(ctx, stdin, jixiao.MaxFileSize+1)
 	}
@@ -37,7 +36,7 @@ const maxTemplateSize = 1 << 20
 func readTemplate(ctx context.Context, path string) ([]byte, error) {
 	data, err := readRegular(ctx, path, maxTemplateSize+1)
 	if err == nil && len(data) > maxTemplateSize {
-		return nil, fmt.Errorf("%s is more than %d MB; a template is a few kilobytes", path, maxTemplateSize>>20)
+		return nil, jixiao.Errorf("file-too-large", "%s is more than %d MB; a template is a few kilobytes", path, maxTemplateSize>>20)
 	}
 	return data, err
 }
@@ -57,7 +56,7 @@ func readRegular(ctx context.Context, path string, limit int64) ([]byte, error) 
 	}
 	if !info.Mode().IsRegular() {
 		if info.IsDir() {
-			return nil, errors.New("is a folder")
+			return nil, jixiao.Errorf("is-folder", "is a folder")
 		}
 		return nil, errNotRegular
 	}

@@ -23,45 +23,8 @@ import (
 
 var renderCommand = &command{
 	name: "render", args: "FILE|DIR...", summary: "check forms and write them as PDF and XLSX",
-	help: `Checks each form (a folder stands for every *.toml under it, hidden files
-and editors' lock files aside) and writes it as the official 附件2 table:
-NAME.pdf, with the fonts embedded, and NAME.xlsx, the same table for
-editing in Excel or WPS with its scores as formulas. --format png writes
-page images NAME-1.png, NAME-2.png, ... instead or as well.
-
-With -o, the outputs mirror the inputs' paths below the folder holding
-every argument: 'render y2021/ y2022/ -o out' writes out/y2021/... and
-out/y2022/.... Outputs that would still overwrite each other (names that
-differ only in case, a form named like the summary) are refused before
-anything is written.
-
-A form with errors is refused, and nothing is written for it; every other
-form is still written, and the problems are listed at the end, as is a
-folder that cannot be read. Each file is written to a temporary name and
-renamed, so no half-written file is ever left, even when the run is
-interrupted (Ctrl-C): finished files stay.
-
-With more than one form, the run also writes OUTDIR/汇总表.xlsx (the name
-comes from the template): for each year, a sheet with one row per
-department, ranked by 总分 (equal 总分, equal rank), a department given
-twice flagged; and a sheet 问题清单 listing every problem of every form.
-
---changed skips a form whose outputs were made from the same form, the
-same template and fonts and the same jixiao version. With -o or --changed,
-render records these in a hidden file .NAME.jixiao beside the outputs; a
-form without one is rendered.
-
-Without -o, outputs go beside their inputs. Outputs carry no creation date
-unless --date is given, so the same input gives the same bytes.
-
-Exit status: 0 all rendered, 1 a form was refused, 2 usage error,
-130 interrupted.
-
-Examples:
-  jixiao render samples/ -o out/
-  jixiao render forms/ -o out/ -j 8 --changed
-  jixiao render my-form.toml --template my-template.toml --format pdf`,
-	run: runRender,
+	help: renderHelp,
+	run:  runRender,
 }
 
 type renderOptions struct {
@@ -106,10 +69,10 @@ func runRender(c *cli, cmd *command, args []string) int {
 	}
 	var err error
 	if opt.formats, err = parseFormats(formats); err != nil {
-		return c.usageError(cmd, "%v", err)
+		return c.usageError(cmd, "%s", errText(err))
 	}
 	if opt.date, err = parseDate(date); err != nil {
-		return c.usageError(cmd, "%v", err)
+		return c.usageError(cmd, "%s", errText(err))
 	}
 	if opt.jobs < 1 {
 		return c.usageError(cmd, "-j %d: expected 1 or more", opt.jobs)
@@ -122,22 +85,22 @@ func runRender(c *cli, cmd *command, args []string) int {
 	}
 	r, err := newRenderer(opt.template)
 	if err != nil {
-		fmt.Fprintf(c.stderr, "jixiao render: %v\n", err)
+		c.printf(c.stderr, "jixiao render: %s\n", errText(err))
 		return exitUsage
 	}
 	set := inputFiles(inputs, false)
 	if len(set.files) == 0 {
 		for _, p := range set.problems {
-			fmt.Fprintln(c.stderr, p)
+			c.problem(c.stderr, p)
 		}
 		return exitProblems
 	}
 	if err := outputClash(r, set, opt); err != nil {
-		return c.usageError(cmd, "%v", err)
+		return c.usageError(cmd, "%s", errText(err))
 	}
 	if opt.outDir != "" {
 		if err := os.MkdirAll(opt.outDir, 0o755); err != nil {
-			fmt.Fprintf(c.stderr, "jixiao render: -o: %v\n", err)
+			c.printf(c.stderr, "jixiao render: -o: %s\n", errText(err))
 			return exitProblems
 		}
 	}
@@ -157,6 +120,7 @@ func (c *cli) renderAll(r *renderer, set inputSet, opt renderOptions) int {
 	}
 	ctx := c.context()
 	bar := newProgress(c.stderr, c.isTerminal, opt.quiet, len(files))
+	bar.lang = c.lang
 	results := make([]fileResult, 0, len(files))
 	batch.Run(ctx, files, opt.jobs, func(in input) fileResult { return r.renderFile(ctx, in, opt) }, func(res fileResult) {
 		results = append(results, res)
@@ -165,12 +129,12 @@ func (c *cli) renderAll(r *renderer, set inputSet, opt renderOptions) int {
 	bar.finish()
 	sortResults(results, files)
 	for _, p := range set.problems {
-		fmt.Fprintln(c.stderr, p)
+		c.problem(c.stderr, p)
 	}
 	failed, written, upToDate := 0, 0, 0
 	for _, res := range results {
 		for _, p := range res.problems {
-			fmt.Fprintln(c.stderr, p)
+			c.problem(c.stderr, p)
 		}
 		if res.problems.Errors() > 0 {
 			failed++
@@ -181,12 +145,12 @@ func (c *cli) renderAll(r *renderer, set inputSet, opt renderOptions) int {
 		written += len(res.written)
 		if opt.verbose || len(files) == 1 {
 			for _, w := range res.written {
-				fmt.Fprintf(c.stdout, "wrote %s\n", w)
+				c.printf(c.stdout, "wrote %s\n", w)
 			}
 		}
 	}
 	if ctx.Err() != nil {
-		fmt.Fprintf(c.stderr, "jixiao render: interrupted after %d of %d forms; every file written is complete\n", len(results), len(files))
+		c.printf(c.stderr, "jixiao render: interrupted after %d of %d forms; every file written is complete\n", len(results), len(files))
 		return exitInterrupted
 	}
 	if len(files) > 1 || opt.summaryOnly {
@@ -195,27 +159,27 @@ func (c *cli) renderAll(r *renderer, set inputSet, opt renderOptions) int {
 			entries[i] = res.entry
 		}
 		for _, p := range summary.Duplicates(entries) {
-			fmt.Fprintln(c.stderr, p)
+			c.problem(c.stderr, p)
 		}
 		tpl := summaryForm(r, results)
 		path := summaryPath(tpl, set, opt)
 		if err := writeSummary(tpl, path, entries, set.problems, opt); err != nil {
-			fmt.Fprintf(c.stderr, "jixiao render: %v\n", err)
+			c.printf(c.stderr, "jixiao render: %s\n", errText(err))
 			return exitProblems
 		}
 		if opt.summaryOnly {
-			fmt.Fprintf(c.stdout, "%d forms checked, %d with errors; summary %s\n", len(files), failed, path)
+			c.printf(c.stdout, "%d forms checked, %d with errors; summary %s\n", len(files), failed, path)
 		} else {
-			fmt.Fprintf(c.stdout, "%d forms: %d rendered (%d files), %d up to date, %d refused; summary %s\n",
+			c.printf(c.stdout, "%d forms: %d rendered (%d files), %d up to date, %d refused; summary %s\n",
 				len(files), len(files)-failed-upToDate, written, upToDate, failed, path)
 		}
 	}
 	if failed > 0 {
-		fmt.Fprintf(c.stderr, "jixiao render: %d of %d forms not rendered\n", failed, len(files))
+		c.printf(c.stderr, "jixiao render: %d of %d forms not rendered\n", failed, len(files))
 		return exitProblems
 	}
 	if len(set.problems) > 0 {
-		fmt.Fprintf(c.stderr, "jixiao render: %s not read\n", plural(len(set.problems), "file or folder"))
+		c.printf(c.stderr, "jixiao render: %s not read\n", c.plural(len(set.problems), "%d file or folder", "%d files or folders"))
 		return exitProblems
 	}
 	return exitOK
@@ -307,3 +271,43 @@ func writeSummary(tpl *render.Template, path string, entries []summary.Entry, ot
 	}
 	return atomicfile.WriteFunc(path, func(w io.Writer) error { return summary.Write(w, entries, so) })
 }
+
+// renderHelp is the help of the command; its Chinese is in messages_zh.go.
+const renderHelp = `Checks each form (a folder stands for every *.toml under it, hidden files
+and editors' lock files aside) and writes it as the official 附件2 table:
+NAME.pdf, with the fonts embedded, and NAME.xlsx, the same table for
+editing in Excel or WPS with its scores as formulas. --format png writes
+page images NAME-1.png, NAME-2.png, ... instead or as well.
+
+With -o, the outputs mirror the inputs' paths below the folder holding
+every argument: 'render y2021/ y2022/ -o out' writes out/y2021/... and
+out/y2022/.... Outputs that would still overwrite each other (names that
+differ only in case, a form named like the summary) are refused before
+anything is written.
+
+A form with errors is refused, and nothing is written for it; every other
+form is still written, and the problems are listed at the end, as is a
+folder that cannot be read. Each file is written to a temporary name and
+renamed, so no half-written file is ever left, even when the run is
+interrupted (Ctrl-C): finished files stay.
+
+With more than one form, the run also writes OUTDIR/汇总表.xlsx (the name
+comes from the template): for each year, a sheet with one row per
+department, ranked by 总分 (equal 总分, equal rank), a department given
+twice flagged; and a sheet 问题清单 listing every problem of every form.
+
+--changed skips a form whose outputs were made from the same form, the
+same template and fonts and the same jixiao version. With -o or --changed,
+render records these in a hidden file .NAME.jixiao beside the outputs; a
+form without one is rendered.
+
+Without -o, outputs go beside their inputs. Outputs carry no creation date
+unless --date is given, so the same input gives the same bytes.
+
+Exit status: 0 all rendered, 1 a form was refused, 2 usage error,
+130 interrupted.
+
+Examples:
+  jixiao render samples/ -o out/
+  jixiao render forms/ -o out/ -j 8 --changed
+  jixiao render my-form.toml --template my-template.toml --format pdf`

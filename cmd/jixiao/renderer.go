@@ -230,14 +230,14 @@ func parseFormats(s string) ([]string, error) {
 		case f == "":
 			continue
 		case !slices.Contains(knownFormats, f):
-			return nil, fmt.Errorf("--format: unknown format %q; expected %s", f, strings.Join(knownFormats, ", "))
+			return nil, jixiao.Errorf("usage", "--format: unknown format %q; expected %s", f, strings.Join(knownFormats, ", "))
 		}
 		if !slices.Contains(out, f) {
 			out = append(out, f)
 		}
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("--format: no format given")
+		return nil, jixiao.Errorf("usage", "--format: no format given")
 	}
 	return out, nil
 }
@@ -254,5 +254,5 @@ func parseDate(s string) (time.Time, error) {
 			return t, nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("--date %q: expected YYYY-MM-DD, an RFC 3339 time, or now", s)
+	return time.Time{}, jixiao.Errorf("usage", "--date %q: expected YYYY-MM-DD, an RFC 3339 time, or now", s)
 }
