@@ -96,8 +96,8 @@ func (e *Engine) Layout(s *jixiao.Scored, file string) (*Document, jixiao.Proble
 	}
 	warnings := e.measure(t, s.Report, file)
 	if err := e.paginate(doc); err != nil {
-		return nil, jixiao.Problems{{File: file, Severity: jixiao.Error,
-			Message: fmt.Sprintf("the template %s cannot lay this form out: %v", e.Template.file, err)}}
+		return nil, jixiao.Problems{jixiao.NewProblem(file, jixiao.Pos{}, jixiao.Error, "cannot-lay-out",
+			jixiao.T("the template %s cannot lay this form out: %s", e.Template.file, err.Error()))}
 	}
 	return doc, warnings
 }
@@ -124,12 +124,14 @@ func (e *Engine) missingGlyphs(t *Table, doc *Document, r *jixiao.Report, file s
 		for _, m := range missing {
 			names = append(names, fmt.Sprintf("%q (U+%04X)", m, m))
 		}
-		p := jixiao.Problem{File: file, Severity: jixiao.Error, Path: field,
-			Message: fmt.Sprintf("the font %s has no glyph for %s", e.Face(style).Name(), strings.Join(names, ", "))}
+		msg := jixiao.T("the font %s has no glyph for %s", e.Face(style).Name(), strings.Join(names, ", "))
+		if field == "" {
+			msg = jixiao.T("template label %s: %s", strconv.Quote(text), msg)
+		}
+		p := jixiao.NewProblem(file, jixiao.Pos{}, jixiao.Error, "missing-glyph", msg)
+		p.Path = field
 		if field != "" {
 			p.Pos, p.Label = r.Position(field), r.LabelOf(field)
-		} else {
-			p.Message = "template label " + strconv.Quote(text) + ": " + p.Message
 		}
 		out = append(out, p)
 	}

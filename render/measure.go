@@ -2,7 +2,6 @@ package render
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -84,12 +83,13 @@ func (e *Engine) fitSize(c *Cell, inner float64) (float64, *jixiao.Problem) {
 	if size >= floor {
 		return size, nil
 	}
-	p := &jixiao.Problem{Severity: jixiao.Warning, Path: c.Field,
-		Message: fmt.Sprintf("%q is too wide for its column even at %g pt, so it breaks across lines; shorten it, or widen column %c in the template",
-			run, floor, 'A'+c.Col+c.ColSpan-1)}
+	msg := jixiao.T("%q is too wide for its column even at %g pt, so it breaks across lines; shorten it, or widen column %c in the template",
+		run, floor, 'A'+c.Col+c.ColSpan-1)
 	if c.Field == "" {
-		p.Message = "template label " + strconv.Quote(c.Text) + ": " + p.Message
+		msg = jixiao.T("template label %s: %s", strconv.Quote(c.Text), msg)
 	}
+	p := new(jixiao.NewProblem("", jixiao.Pos{}, jixiao.Warning, "too-wide", msg))
+	p.Path = c.Field
 	return st.Size, p
 }
 

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/language"
+
 	"jixiao"
 	"jixiao/cmd/jixiao/internal/atomicfile"
 	"jixiao/cmd/jixiao/internal/batch"
@@ -33,6 +35,7 @@ type renderOptions struct {
 	template    string
 	date        time.Time
 	dpi         float64
+	lang        language.Tag // of the summary's problem texts
 	jobs        int
 	quiet       bool
 	verbose     bool
@@ -47,7 +50,7 @@ const batchMemoryLimit = 160 << 20
 const exitInterrupted = 130
 
 func runRender(c *cli, cmd *command, args []string) int {
-	opt := renderOptions{dpi: 96, jobs: runtime.NumCPU()}
+	opt := renderOptions{dpi: 96, jobs: runtime.NumCPU(), lang: c.lang}
 	var formats, date string
 	inputs, code, done := parseFlags(c, cmd, args, func(fs *flag.FlagSet) {
 		fs.StringVar(&opt.outDir, "o", "", "write outputs into `DIR` (created if needed) instead of beside each input")
@@ -265,7 +268,7 @@ func summaryForm(r *renderer, results []fileResult) *render.Template {
 
 func writeSummary(tpl *render.Template, path string, entries []summary.Entry, other jixiao.Problems, opt renderOptions) error {
 	so := summary.Options{Sheet: tpl.Summary, Title: tpl.Labels.SummaryTitle, Heads: summary.HeadsOf(tpl.Domain()), RateDecimals: tpl.Rules.RateDecimals,
-		Creator: "jixiao " + version(), Date: opt.date, Other: other}
+		Creator: "jixiao " + version(), Date: opt.date, Other: other, Lang: opt.lang}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("summary: %w", err)
 	}

@@ -2,6 +2,7 @@ package summary
 
 import (
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/language"
 
 	"jixiao"
 )
@@ -23,8 +24,8 @@ func problemRows(entries []Entry, other jixiao.Problems) jixiao.Problems {
 
 // writeProblems writes the problems sheet: one row per problem, with
 // where it is and what it says, to send back to the departments.
-func writeProblems(f *excelize.File, st styles, problems jixiao.Problems) error {
-	t, err := startTable(f, problemsSheet, "问题清单", st, problemColumns())
+func writeProblems(f *excelize.File, st styles, problems jixiao.Problems, lang language.Tag) error {
+	t, err := startTable(f, problemsSheet, "问题清单", st, problemColumns(lang))
 	if err != nil {
 		return err
 	}
@@ -36,7 +37,7 @@ func writeProblems(f *excelize.File, st styles, problems jixiao.Problems) error 
 	return t.finish()
 }
 
-func problemColumns() []column[jixiao.Problem] {
+func problemColumns(lang language.Tag) []column[jixiao.Problem] {
 	type col = column[jixiao.Problem]
 	text := func(get func(jixiao.Problem) string) func(jixiao.Problem, styles) excelize.Cell {
 		return func(p jixiao.Problem, st styles) excelize.Cell { return excelize.Cell{StyleID: st.wrap, Value: get(p)} }
@@ -60,8 +61,15 @@ func problemColumns() []column[jixiao.Problem] {
 			}
 			return excelize.Cell{StyleID: st.center, Value: s}
 		}},
+		// 位置 is the key path, for whoever edits the TOML; 说明 starts
+		// with the place in the form's own words, as check prints it.
 		{"位置", 30, true, text(func(p jixiao.Problem) string { return p.Path })},
 		{"标签", 14, true, text(func(p jixiao.Problem) string { return p.Label })},
-		{"说明", 60, true, text(func(p jixiao.Problem) string { return p.Message })},
+		{"说明", 60, true, text(func(p jixiao.Problem) string {
+			if p.Where != "" && lang == jixiao.Chinese {
+				return p.Where + "：" + p.MessageIn(lang)
+			}
+			return p.MessageIn(lang)
+		})},
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/language"
 
 	"jixiao"
 )
@@ -78,6 +79,9 @@ type Options struct {
 	// Other are problems of no one form, e.g. a folder that could not be
 	// read; they head the problems sheet.
 	Other jixiao.Problems
+	// Lang is the language of the problems' texts (说明); the sheet's
+	// headings are the form's own Chinese.
+	Lang language.Tag
 }
 
 // problemsSheet names the sheet listing every problem.
@@ -116,8 +120,8 @@ func duplicateOf(entries []Entry) []int {
 }
 
 func duplicateProblem(e, first Entry) jixiao.Problem {
-	return jixiao.Problem{File: cmp.Or(e.Path, e.File), Severity: jixiao.Warning,
-		Message: fmt.Sprintf("same department and year as %s (%s, %d): the summary ranks both", first.File, e.Department, e.Year)}
+	return jixiao.NewProblem(cmp.Or(e.Path, e.File), jixiao.Pos{}, jixiao.Warning, "duplicate-department",
+		jixiao.T("same department and year as %s (%s, %d): the summary ranks both", first.File, e.Department, e.Year))
 }
 
 // Write writes the summary workbook to w: one ranking sheet per year (the
@@ -147,7 +151,7 @@ func Write(w io.Writer, entries []Entry, opt Options) error {
 	if err := addSheet(f, len(groups), problemsSheet); err != nil {
 		return fmt.Errorf("summary sheet: %w", err)
 	}
-	if err := writeProblems(f, st, problemRows(entries, opt.Other)); err != nil {
+	if err := writeProblems(f, st, problemRows(entries, opt.Other), opt.Lang); err != nil {
 		return fmt.Errorf("summary sheet %s: %w", problemsSheet, err)
 	}
 	if err := setProps(f, opt); err != nil {

@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"jixiao"
+	"jixiao/render"
 	"jixiao/templates"
 )
 
@@ -284,4 +285,20 @@ func TestProblemsSheet(t *testing.T) {
 		{"forms/b.toml", "12", "9", "错误", "funds.executed", "全年执行数", "238.450 has three decimals"},
 		{"forms/b.toml", "40", "1", "警告", "indicators[0].name", "一级指标", "unusual name"},
 	})
+}
+
+// TestProblemsSheetInChinese: for a Chinese reader the 说明 of a problem
+// is its Chinese, after its place in the form's own words.
+func TestProblemsSheetInChinese(t *testing.T) {
+	_, problems := jixiao.Check("b.toml", []byte("year = 2020\n"), render.DefaultTemplate().Domain())
+	p := problems[0]
+	p.Where = "产出指标 › 数量指标"
+	broken := Entry{File: "b.toml", Department: "乙局", Year: 2020, Errors: 1, Problems: jixiao.Problems{p}}
+	opt := testOptions
+	opt.Lang = jixiao.Chinese
+	f := write(t, []Entry{broken}, opt)
+	got, err := f.GetCellValue(problemsSheet, "G3")
+	if want := "产出指标 › 数量指标：" + p.MessageIn(jixiao.Chinese); err != nil || got != want || p.MessageIn(jixiao.Chinese) == p.Message {
+		t.Errorf("说明 %q (%v), want %q", got, err, want)
+	}
 }
