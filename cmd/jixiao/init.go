@@ -14,12 +14,19 @@ var initCommand = &command{
 	name: "init", args: "[FILE]", summary: "write a blank form to fill in",
 	help: initHelp,
 	run: func(c *cli, cmd *command, args []string) int {
-		var name string
+		var name, from string
 		files, force, code, done := parseWriteFlags(c, cmd, args, func(fs *flag.FlagSet) {
 			fs.StringVar(&name, "form", "", "the built-in form `NAME` to write (default: 附件2 of 2020)")
+			fs.StringVar(&from, "from", "", "start from last year's form `FILE`: keep the department, indicators, targets and weights; clear amounts, actual values, scores and deviations; the next year")
 		})
 		if done {
 			return code
+		}
+		if from != "" {
+			if name != "" {
+				return c.usageError(cmd, "--from takes the form its file names; leave out --form")
+			}
+			return c.initFrom(cmd, from, files, force)
 		}
 		tpl, _, ok := render.BuiltinForm(name)
 		if !ok {
@@ -27,6 +34,26 @@ var initCommand = &command{
 		}
 		return writeOut(c, cmd, files, []byte(gen.Blank(tpl)), force)
 	},
+}
+
+// initFrom writes next year's form from last year's file. Its problems
+// (a missing score, sums that do not add up) do not matter, as what
+// carries over is names, targets and weights; a file that cannot be read
+// as far as its indicators does.
+func (c *cli) initFrom(cmd *command, from string, files []string, force bool) int {
+	data, err := readForm(c.context(), c.stdin, from)
+	if err != nil {
+		c.problem(c.stderr, readProblem(from, err))
+		return exitProblems
+	}
+	tpl, s, problems := newForms(nil).check(from, data)
+	if tpl == nil || s == nil {
+		for _, p := range problems {
+			c.problem(c.stderr, p)
+		}
+		return exitProblems
+	}
+	return writeOut(c, cmd, files, []byte(gen.Next(tpl, s.Report)), force)
 }
 
 var templateCommand = &command{
@@ -104,15 +131,22 @@ func writeOut(c *cli, cmd *command, files []string, data []byte, force bool) int
 }
 
 // initHelp is the help of the command; its Chinese is in messages_zh.go.
-const initHelp = `Writes an empty, commented form with every key of the format: one 一级,
-二级 and 三级 indicator to copy for the others. Without FILE it prints the
-form on stdout. An existing file is kept unless --force is given. --form
-NAME writes another built-in form ('jixiao template --list' lists them).
+const initHelp = `Writes an empty, commented form with every key of the format and the
+official indicators (产出, 效益, 满意度 with their 二级 groups), one 三级
+indicator in each to copy for the others. What check computes (执行率,
+预算执行得分, 总分) is left out. Without FILE it prints the form on stdout.
+An existing file is kept unless --force is given. --form NAME writes
+another built-in form ('jixiao template --list' lists them).
+
+--from LAST-YEAR.toml starts from last year's form instead: the same
+department, indicators, targets and weights, the year after; amounts,
+actual values, scores and deviations are left to fill in.
 
 Examples:
   jixiao init my-form.toml
   jixiao init -o my-form.toml --force
-  jixiao init --form 项目支出-2020 my-project.toml`
+  jixiao init --form 项目支出-2020 my-project.toml
+  jixiao init --from 2020.toml 2021.toml`
 
 // templateHelp is the help of the command; its Chinese is in messages_zh.go.
 const templateHelp = `With --list, lists the built-in forms: the NAME a data file gives in

@@ -119,14 +119,20 @@ func init() {
   jixiao preview 我的表.toml --open
   jixiao template 我的表格.toml
   jixiao preview 我的表.toml --template 我的表格.toml --addr 127.0.0.1:8080`,
-		initHelp, `生成一份带说明的空白表，包含全部的键：一级、二级、三级指标各有一项，照着
-复制填写其余的。不给文件名时输出到标准输出。已有的文件不会被覆盖，除非加
---force。--form 名称 生成另一种内置表格（jixiao template --list 列出全部）。
+		initHelp, `生成一份带说明的空白表，包含全部的键和官方的指标框架（产出、效益、满意度
+及其二级指标），每个二级指标下有一项三级指标，照着复制填写其余的。由程序计算
+的执行率、预算执行得分和总分不写在表里。不给文件名时输出到标准输出。已有的
+文件不会被覆盖，除非加 --force。--form 名称 生成另一种内置表格（jixiao
+template --list 列出全部）。
+
+--from 去年的表.toml 从去年的表开始：单位、指标、指标值和分值不变，年度加一；
+金额、实际完成值、得分和偏差原因留待填写。
 
 示例：
   jixiao init 我的表.toml
   jixiao init -o 我的表.toml --force
-  jixiao init --form 项目支出-2020 我的项目.toml`,
+  jixiao init --form 项目支出-2020 我的项目.toml
+  jixiao init --from 2020年.toml 2021年.toml`,
 		templateHelp, `加 --list 时，列出内置的表格：数据文件里 form = "名称" 所写的名称，以及表格
 的标题；第一个是默认表格。
 
@@ -172,6 +178,8 @@ jixiao preview --template 文件 边改边看。
 		"write the forms into `DIR` (required)", "把表单写到文件夹 `DIR`（必填）",
 		"write to `FILE` (the same as giving FILE)", "写到文件 `FILE`（与直接给出文件名相同）",
 		"the `SEED` the forms are made from", "生成表单所用的种子 `SEED`",
+		"start from last year's form `FILE`: keep the department, indicators, targets and weights; clear amounts, actual values, scores and deviations; the next year", "从去年的表 `FILE` 开始：保留单位、指标、指标值和分值，清空金额、实际完成值、得分和偏差原因，年度加一",
+		"--from takes the form its file names; leave out --form", "--from 沿用去年文件所用的表格，不要再加 --form",
 
 		// Usage errors.
 		"jixiao: unknown command %q\nRun 'jixiao --help' for the commands.\n", "jixiao：没有 %q 这个命令\n运行 jixiao --help 查看全部命令。\n",
