@@ -20,6 +20,10 @@ type Page struct {
 	Boxes  []Box
 	Texts  []Text // in reading order: row by row, cell by cell, line by line
 	Rules  []Rule
+	// Draft is the mark of a draft (草稿 — N 处问题) in the top margin, and
+	// Outlines the cells with problems; nil and none for a good form.
+	Draft    *Text
+	Outlines []Outline
 }
 
 // PlacedRow is a table row, or part of one, on a page.

@@ -87,7 +87,9 @@ func init() {
 
 有错误的表单不生成任何文件；其他表单照常生成，最后列出所有问题以及读不了的
 文件夹。每个文件先写到临时名称再改名，即使中途按 Ctrl-C 中断，也不会留下
-写了一半的文件，已完成的文件保留。
+写了一半的文件，已完成的文件保留。加 --draft 时，有错误但还能排版的表单也会
+生成 名称.draft.pdf：每一页的上边距标有“草稿 — N 处问题”，有问题的格子用
+红框标出；退出状态仍为 1，也不生成 XLSX。
 
 一次处理多份表单时，还会生成 输出文件夹/汇总表.xlsx（名称由表格定义决定）：
 每个年度一张表，每个单位一行，按总分排名（总分相同名次相同），重复出现的单位
@@ -178,6 +180,7 @@ jixiao preview --template 文件 边改边看。
 		"write the forms into `DIR` (required)", "把表单写到文件夹 `DIR`（必填）",
 		"write to `FILE` (the same as giving FILE)", "写到文件 `FILE`（与直接给出文件名相同）",
 		"the `SEED` the forms are made from", "生成表单所用的种子 `SEED`",
+		"write a form with errors as a draft, NAME.draft.pdf, every page marked 草稿 — N 处问题 and the cells with problems outlined", "把有错误的表单生成为草稿 名称.draft.pdf，每页标有“草稿 — N 处问题”，有问题的格子用红框标出",
 		"start from last year's form `FILE`: keep the department, indicators, targets and weights; clear amounts, actual values, scores and deviations; the next year", "从去年的表 `FILE` 开始：保留单位、指标、指标值和分值，清空金额、实际完成值、得分和偏差原因，年度加一",
 		"--from takes the form its file names; leave out --form", "--from 沿用去年文件所用的表格，不要再加 --form",
 

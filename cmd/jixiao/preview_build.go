@@ -38,11 +38,16 @@ func (b *previewBuilder) build() preview.Build {
 	if err != nil {
 		return preview.Build{Problems: jixiao.Problems{readProblem(b.data, err)}, Watch: watch}
 	}
-	e, doc, _, problems := r.layout(b.data, data)
+	e, doc, s, problems := r.layout(b.data, data)
+	draft := false
+	if doc == nil && e != nil && s != nil {
+		doc = draftLayout(e, s, b.data, problems)
+		draft = doc != nil
+	}
 	if e == nil {
 		e = r.engine
 	}
-	return preview.Build{Engine: e, Doc: doc, Problems: problems, Watch: watch}
+	return preview.Build{Engine: e, Doc: doc, Problems: problems, Watch: watch, Draft: draft}
 }
 
 func (b *previewBuilder) ctx() context.Context {

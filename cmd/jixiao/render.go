@@ -36,6 +36,7 @@ type renderOptions struct {
 	date        time.Time
 	dpi         float64
 	lang        language.Tag // of the summary's problem texts
+	draft       bool         // write a marked draft of a form with errors
 	jobs        int
 	quiet       bool
 	verbose     bool
@@ -63,6 +64,7 @@ func runRender(c *cli, cmd *command, args []string) int {
 		fs.BoolVar(&opt.verbose, "v", false, "list every file written")
 		fs.BoolVar(&opt.changed, "changed", false, "skip forms whose outputs were made from the same form, template and version")
 		fs.BoolVar(&opt.summaryOnly, "summary-only", false, "check every form and write only the summary (汇总表)")
+		fs.BoolVar(&opt.draft, "draft", false, "write a form with errors as a draft, NAME.draft.pdf, every page marked 草稿 — N 处问题 and the cells with problems outlined")
 	})
 	if done {
 		return code
@@ -292,7 +294,10 @@ A form with errors is refused, and nothing is written for it; every other
 form is still written, and the problems are listed at the end, as is a
 folder that cannot be read. Each file is written to a temporary name and
 renamed, so no half-written file is ever left, even when the run is
-interrupted (Ctrl-C): finished files stay.
+interrupted (Ctrl-C): finished files stay. --draft writes a form with
+errors anyway, when it can be laid out, as NAME.draft.pdf: every page
+marked 草稿 — N 处问题 in its top margin, the cells with problems outlined
+in red; the exit status is still 1, and no XLSX is written for it.
 
 With more than one form, the run also writes OUTDIR/汇总表.xlsx (the name
 comes from the template): for each year, a sheet with one row per

@@ -127,6 +127,16 @@ func (r *renderer) renderFile(ctx context.Context, in input, opt renderOptions) 
 		res.form = e.Template
 	}
 	res.problems, res.entry = problems, newEntry(in, s, problems)
+	formats := opt.formats
+	if doc == nil && opt.draft && e != nil && s != nil {
+		if doc = draftLayout(e, s, in.path, problems); doc != nil {
+			// A draft goes beside the good outputs, never over them, and
+			// only as the marked PDF and images: an XLSX cannot carry the
+			// mark on every printed page.
+			base += ".draft"
+			formats = slices.DeleteFunc(slices.Clone(formats), func(f string) bool { return f == "xlsx" })
+		}
+	}
 	if doc == nil {
 		return res
 	}
@@ -138,7 +148,7 @@ func (r *renderer) renderFile(ctx context.Context, in input, opt renderOptions) 
 		res.problems = append(res.problems, outputProblem(in.path, err))
 		return res
 	}
-	for _, format := range opt.formats {
+	for _, format := range formats {
 		written, err := writeFormat(e, base, format, doc, opt)
 		res.written = append(res.written, written...)
 		if err != nil {
@@ -155,6 +165,25 @@ func (r *renderer) renderFile(ctx context.Context, in input, opt renderOptions) 
 	}
 	res.entry = newEntry(in, s, res.problems)
 	return res
+}
+
+// draftLayout lays out a form that has errors, marked as a draft on every
+// page; nil when it cannot be laid out (a character no font has, or data
+// too broken to place). Layout is written for checked forms: a form with
+// errors may hold what it never meets, so a failure here only means no
+// draft.
+func draftLayout(e *render.Engine, s *jixiao.Scored, name string, problems jixiao.Problems) (doc *render.Document) {
+	defer func() {
+		if recover() != nil {
+			doc = nil
+		}
+	}()
+	doc, glyphs := e.Layout(s, name)
+	if doc == nil || glyphs.Errors() > 0 {
+		return nil
+	}
+	e.MarkDraft(doc, problems)
+	return doc
 }
 
 // newEntry is the summary's line of a form.

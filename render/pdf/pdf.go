@@ -107,6 +107,30 @@ func drawPage(pdf *gopdf.GoPdf, e *render.Engine, page render.Page, families map
 		pdf.SetLineWidth(r.Width)
 		pdf.Line(r.X1, r.Y1, r.X2, r.Y2)
 	}
+	return drawDraft(pdf, page, families)
+}
+
+// drawDraft draws a draft's mark and outlines in red, over the form.
+func drawDraft(pdf *gopdf.GoPdf, page render.Page, families map[string]string) error {
+	if page.Draft == nil {
+		return nil
+	}
+	pdf.SetStrokeColor(220, 0, 0)
+	pdf.SetLineWidth(1.5)
+	for _, o := range page.Outlines {
+		pdf.RectFromUpperLeftWithStyle(o.X+0.75, o.Y+0.75, o.W-1.5, o.H-1.5, "D")
+	}
+	t := page.Draft
+	if err := pdf.SetFont(families[t.Style], "", t.Size); err != nil {
+		return fmt.Errorf("font for the draft mark: %w", err)
+	}
+	pdf.SetTextColor(220, 0, 0)
+	pdf.SetXY(t.X, t.Y)
+	if err := pdf.Text(t.Text); err != nil {
+		return fmt.Errorf("the draft mark: %w", err)
+	}
+	pdf.SetTextColor(0, 0, 0)
+	pdf.SetStrokeColor(0, 0, 0)
 	return nil
 }
 

@@ -52,6 +52,18 @@ func (p *painter) draw(e *render.Engine, page *render.Page) (*image.Gray, error)
 	for _, r := range page.Rules {
 		p.rule(r)
 	}
+	// A draft's outlines (gray: the page image has no colour) and mark.
+	for _, o := range page.Outlines {
+		for _, r := range []render.Rule{{X1: o.X, Y1: o.Y, X2: o.X + o.W, Y2: o.Y, Width: 2}, {X1: o.X, Y1: o.Y + o.H, X2: o.X + o.W, Y2: o.Y + o.H, Width: 2},
+			{X1: o.X, Y1: o.Y, X2: o.X, Y2: o.Y + o.H, Width: 2}, {X1: o.X + o.W, Y1: o.Y, X2: o.X + o.W, Y2: o.Y + o.H, Width: 2}} {
+			p.rule(r)
+		}
+	}
+	if page.Draft != nil {
+		if err := p.text(e, *page.Draft); err != nil {
+			return nil, err
+		}
+	}
 	return p.img, nil
 }
 

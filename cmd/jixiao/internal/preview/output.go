@@ -20,6 +20,7 @@ type Output struct {
 	Drawn   int           // how many of them were drawn; the others were the same as before
 	Layout  time.Duration // reading, checking and laying out
 	Images  time.Duration // drawing and encoding the pages
+	Draft   bool          // laid out despite errors, every page marked: no XLSX
 
 	engine *render.Engine
 	doc    *render.Document

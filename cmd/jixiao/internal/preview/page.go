@@ -38,6 +38,7 @@ type view struct {
 	Good     int           `json:"good"` // the version of the images; 0 when none
 	Pages    int           `json:"pages"`
 	Stale    bool          `json:"stale"` // the latest build failed: the images are older
+	Draft    bool          `json:"draft"` // the images are of a draft, marked 草稿
 	Built    string        `json:"built"`
 	Took     int64         `json:"ms"`
 	Errors   int           `json:"errors"`
@@ -58,7 +59,7 @@ func newView(s Snapshot) view {
 		v.Built = s.Built.Format(time.TimeOnly)
 	}
 	if s.Good != nil {
-		v.Good, v.Pages = s.Good.Version, len(s.Good.Pages)
+		v.Good, v.Pages, v.Draft = s.Good.Version, len(s.Good.Pages), s.Good.Draft
 	}
 	for _, p := range s.Problems {
 		v.Problems = append(v.Problems, problemView{Severity: p.Severity, Line: p.Pos.Line, Text: p.String()})
@@ -72,6 +73,8 @@ func (v view) Status() string {
 	switch {
 	case v.Good == 0:
 		s += "; nothing to show until the errors are fixed"
+	case v.Draft:
+		s += "; showing a draft (marked 草稿) until the errors are fixed"
 	case v.Stale:
 		s += fmt.Sprintf("; showing version %d, the last good one", v.Good)
 	}

@@ -18,6 +18,7 @@
     let text = "version " + s.version + ", built " + s.built + " in " + s.ms + " ms: " +
       plural(s.errors, "error") + ", " + plural(s.warnings, "warning");
     if (s.good === 0) text += "; nothing to show until the errors are fixed";
+    else if (s.draft) text += "; showing a draft (marked 草稿) until the errors are fixed";
     else if (s.stale) text += "; showing version " + s.good + ", the last good one";
     statusEl.textContent = text;
     statusEl.className = s.stale ? "stale" : "";

@@ -23,8 +23,11 @@ import (
 // Build is what reading, checking and laying out the files gave.
 type Build struct {
 	Engine   *render.Engine
-	Doc      *render.Document // nil when there are errors
+	Doc      *render.Document // nil when there are errors, unless Draft
 	Problems jixiao.Problems
+	// Draft tells that Doc, laid out despite errors, is marked as a draft
+	// on every page; it is shown only until there is a good version.
+	Draft bool
 	// Watch lists the files whose change calls for a rebuild: the data,
 	// the template, its font files. Nil keeps the list of the last build,
 	// as a template that does not parse names no fonts.
@@ -81,7 +84,7 @@ func (p *Preview) Rebuild() Snapshot {
 		p.watch = b.Watch
 	}
 	res := build{at: start, problems: b.Problems}
-	if b.Doc != nil && b.Problems.Errors() == 0 {
+	if b.Doc != nil && (b.Problems.Errors() == 0 || b.Draft) {
 		laid := time.Now()
 		pages, drawn, err := p.images.render(b.Engine, b.Doc, p.cfg.DPI)
 		if err != nil {
@@ -89,7 +92,7 @@ func (p *Preview) Rebuild() Snapshot {
 				Message: fmt.Sprintf("drawing the pages: %v", err)})
 		} else {
 			res.out = &Output{Pages: pages, Drawn: drawn, Layout: laid.Sub(start), Images: time.Since(laid),
-				engine: b.Engine, doc: b.Doc, encode: p.cfg.Encode}
+				engine: b.Engine, doc: b.Doc, encode: p.cfg.Encode, Draft: b.Draft && b.Problems.Errors() > 0}
 		}
 	}
 	res.took = time.Since(start)
@@ -120,6 +123,8 @@ func (p *Preview) status(s Snapshot) {
 	switch {
 	case s.Good == nil:
 		line += "; nothing to show yet"
+	case s.Good.Draft:
+		line += "; showing a draft, marked 草稿"
 	case s.Stale():
 		line += fmt.Sprintf("; showing version %d, the last good one", s.Good.Version)
 	}

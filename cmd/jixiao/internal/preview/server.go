@@ -156,7 +156,7 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 		}
 	case "xlsx":
 		ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-		if snap.Good != nil {
+		if snap.Good != nil && !snap.Good.Draft { // an XLSX cannot carry the draft's mark
 			file = snap.Good.XLSX
 		}
 	default:

@@ -14,7 +14,9 @@ type Snapshot struct {
 	Built    time.Time
 	Took     time.Duration
 	Problems jixiao.Problems
-	Good     *Output // the last build without errors; nil until there is one
+	// Good is the last build without errors; until there is one, the
+	// latest draft (marked as such on every page); nil when neither.
+	Good *Output
 }
 
 // Stale tells whether the latest build failed, so that the images shown
@@ -47,7 +49,7 @@ func (s *State) publish(b build) Snapshot {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	next := Snapshot{Version: s.snap.Version + 1, Built: b.at, Took: b.took, Problems: b.problems, Good: s.snap.Good}
-	if b.out != nil && b.problems.Errors() == 0 {
+	if b.out != nil && (b.problems.Errors() == 0 || b.out.Draft && (next.Good == nil || next.Good.Draft)) {
 		b.out.Version = next.Version
 		next.Good = b.out
 	}

@@ -6,6 +6,8 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"jixiao"
 )
 
 // TestErrorsKeepLastGood: a build with errors keeps the images of the last
@@ -80,5 +82,25 @@ func TestErrorsKeepLastGood(t *testing.T) {
 	}
 	if fixed.Good.Drawn != 1 {
 		t.Errorf("the department's name is on page 1 only, yet %d pages were redrawn", fixed.Good.Drawn)
+	}
+}
+
+// TestDraftOnlyUntilGood: a draft is shown while there is no good version,
+// a newer draft replaces it, a good version replaces it, and no draft ever
+// replaces a good version.
+func TestDraftOnlyUntilGood(t *testing.T) {
+	s := NewState()
+	errs := jixiao.Problems{{Severity: jixiao.Error}}
+	if snap := s.publish(build{problems: errs, out: &Output{Draft: true}}); snap.Good == nil || !snap.Good.Draft || snap.Good.Version != 1 {
+		t.Fatalf("first draft: %+v", snap.Good)
+	}
+	if snap := s.publish(build{problems: errs, out: &Output{Draft: true}}); snap.Good.Version != 2 {
+		t.Errorf("newer draft: version %d shown", snap.Good.Version)
+	}
+	if snap := s.publish(build{out: &Output{}}); snap.Good.Draft || snap.Good.Version != 3 {
+		t.Errorf("good: %+v", snap.Good)
+	}
+	if snap := s.publish(build{problems: errs, out: &Output{Draft: true}}); snap.Good.Draft || snap.Good.Version != 3 || !snap.Stale() {
+		t.Errorf("a draft after a good version: %+v", snap.Good)
 	}
 }
