@@ -32,8 +32,28 @@ var initCommand = &command{
 		if !ok {
 			return c.usageError(cmd, "--form %q is not a built-in form; 'jixiao template --list' shows them", name)
 		}
-		return writeOut(c, cmd, files, []byte(gen.Blank(tpl)), force)
+		return c.writeForm(cmd, files, tpl, gen.Blank(tpl), force)
 	},
+}
+
+// writeForm writes a form to fill in to the one FILE argument, or stdout.
+// Into a file it writes, first, the #:schema line, and the schema it
+// names beside the file: an officer who edits TOML in VS Code gets
+// completion and checking with nothing more to do, and the schema matches
+// the program that wrote the form. On stdout the form goes without the
+// line, which would name a file that is not there.
+func (c *cli) writeForm(cmd *command, files []string, tpl *render.Template, form string, force bool) int {
+	if len(files) != 1 {
+		return writeOut(c, cmd, files, []byte(form), force)
+	}
+	if code := writeOut(c, cmd, files, []byte(schemaLine(tpl)+form), force); code != exitOK {
+		return code
+	}
+	if err := writeSchemaBeside(files[0], tpl); err != nil {
+		c.printf(c.stderr, "jixiao %s: %s\n", cmd.name, errText(err))
+		return exitProblems
+	}
+	return exitOK
 }
 
 // initFrom writes next year's form from last year's file. Its problems
@@ -53,7 +73,7 @@ func (c *cli) initFrom(cmd *command, from string, files []string, force bool) in
 		}
 		return exitProblems
 	}
-	return writeOut(c, cmd, files, []byte(gen.Next(tpl, s.Report)), force)
+	return c.writeForm(cmd, files, tpl, gen.Next(tpl, s.Report), force)
 }
 
 var templateCommand = &command{

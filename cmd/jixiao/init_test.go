@@ -171,7 +171,9 @@ func mustField(t *testing.T, path string) jixiao.Field {
 func TestInitFile(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "form.toml")
-	blank := gen.Blank(render.DefaultTemplate())
+	// Into a file, the form starts with the line that points TOML editors
+	// at its schema, written beside it.
+	blank := "#:schema ./jixiao.schema.json\n" + gen.Blank(render.DefaultTemplate())
 
 	code, out, errs := run(t, "init", path)
 	if code != 0 || out != "wrote "+path+"\n" || errs != "" {
@@ -200,8 +202,11 @@ func TestInitFile(t *testing.T) {
 		}
 	}
 	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 {
-		t.Errorf("init left %d files in the folder; want 1", len(entries))
+	if len(entries) != 2 {
+		t.Errorf("init left %d files in the folder; want the form and its schema", len(entries))
+	}
+	if schema, err := os.ReadFile(filepath.Join(dir, "jixiao.schema.json")); err != nil || string(schema) != string(schemaOf(render.DefaultTemplate())) {
+		t.Errorf("no schema beside the form: %v", err)
 	}
 
 	if code, _, errs := run(t, "init", "a.toml", "b.toml"); code != 2 || !strings.Contains(errs, "expected one FILE, got 2") {

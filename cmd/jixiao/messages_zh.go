@@ -62,6 +62,16 @@ func init() {
 		"make N made-up but valid forms, to try a batch", "生成 N 份虚构但合格的表单，用于试验批量处理",
 		"print the version", "显示版本",
 		"show the help of a command", "显示某个命令的帮助",
+		"write the JSON Schema of a form's data file, for TOML editors", "生成表单数据文件的 JSON Schema，供 TOML 编辑器使用",
+		schemaHelp, `把表格 FORM（不给时为默认表格）数据文件的 JSON Schema 写到文件 FILE 或标准输出：
+每个键的中文名称、类型、可填的值和每部分必填的键，与 check 读取的字段清单一致。
+支持 Schema 的 TOML 编辑器（Taplo、VS Code 的 Even Better TOML）据此在输入时补全
+键名、标出错误。jixiao init 文件 会把它写在该文件旁边，并在表的第一行写上
+#:schema ./jixiao.schema.json 指向它；升级 jixiao 后运行 schema 更新文件夹里的副本。
+
+示例：
+  jixiao schema jixiao.schema.json
+  jixiao schema 项目支出-2020 jixiao.xiangmu-2020.schema.json`,
 		"Prints jixiao's version, the commit it was built from and when.", "显示 jixiao 的版本、构建所用的提交及其时间。",
 		checkHelp, `读取每份表单（文件夹代表其中所有的 *.toml；- 表示从标准输入读取），
 按官方规则检查并计分，并像 render 一样确认字体能印出每一个字。
