@@ -94,7 +94,7 @@ var templateCommand = &command{
 			for i, t := range render.BuiltinForms() {
 				mark := ""
 				if i == 0 {
-					mark = "  (default)"
+					mark = c.tr("  (default)")
 				}
 				c.printf(c.stdout, "%s\t%s%s\n", t.Form, t.Name, mark)
 			}

@@ -52,6 +52,7 @@ func init() {
 		"Usage: jixiao %s [flags] %s\n\n%s\n", "用法：jixiao %s [选项] %s\n\n%s\n",
 		"\nFlags:\n%s\n", "\n选项：\n%s\n",
 		" (default %s)", "（默认 %s）",
+		"  (default)", "（默认）",
 		"  --lang zh|en\n      the language of messages (default: the system's; or set JIXIAO_LANG)\n", "  --lang zh|en\n      提示使用的语言（默认跟随系统；也可设置环境变量 JIXIAO_LANG）\n",
 		"  --help\n      show this help\n", "  --help\n      显示本帮助\n",
 		"check and score forms; print problems and scores", "检查表单并计分，列出问题和得分",
