@@ -72,14 +72,23 @@ func ParseForm(name string, data []byte) (*Form, error) {
 // FormError is what is wrong with a form's spec, with the key of the
 // template that says it (fields[3].role, sums[0].parts).
 type FormError struct {
-	Key string
-	Msg string
+	Key  string
+	Msg  string
+	text Text // Msg before it is put into words
 }
 
 func (e *FormError) Error() string { return e.Msg }
 
+// MessageText is the message before it is put into words.
+func (e *FormError) MessageText() Text {
+	if e.text.Format == "" {
+		return T("%s", e.Msg)
+	}
+	return e.text
+}
+
 func formErrorf(key, format string, args ...any) *FormError {
-	return &FormError{Key: key, Msg: fmt.Sprintf(format, args...)}
+	return &FormError{Key: key, Msg: fmt.Sprintf(format, args...), text: T(format, args...)}
 }
 
 // Prepare checks the spec and indexes its fields; a Form must be prepared

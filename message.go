@@ -96,6 +96,9 @@ func ChineseOf(english string) string {
 	return english
 }
 
+// Texter is an error whose message the catalog can put into words.
+type Texter interface{ MessageText() Text }
+
 // TextError is an error whose message the catalog puts into words, with
 // the code of the problem it makes.
 type TextError struct {
@@ -104,6 +107,9 @@ type TextError struct {
 }
 
 func (e *TextError) Error() string { return e.Text.String() }
+
+// MessageText is the error's message before it is put into words.
+func (e *TextError) MessageText() Text { return e.Text }
 
 // Errorf makes a TextError.
 func Errorf(code, format string, args ...any) error {
@@ -116,8 +122,16 @@ func TextOf(err error, fallback string) (string, Text) {
 	if te, ok := errors.AsType[*TextError](err); ok {
 		return te.Code, te.Text
 	}
+	var tx Texter
+	if errors.As(err, &tx) {
+		return fallback, tx.MessageText()
+	}
 	return fallback, T("%s", err.Error())
 }
+
+// TOMLMessage is a message of the TOML parser as a Text the catalog
+// translates, for every file jixiao reads: data files and templates.
+func TOMLMessage(msg string) Text { return parserText(msg) }
 
 // joinTexts lists texts, separated by the language's list separator.
 func joinTexts(ts []Text) Text {

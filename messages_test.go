@@ -13,7 +13,7 @@ import (
 // English format given to T, Errorf and the reporters) in its source, and
 // checks that the catalog has its Chinese.
 func TestEveryMessageTranslated(t *testing.T) {
-	for _, key := range MessageKeys(t, ".", map[string]int{"T": 0, "Errorf": 1, "errorf": 2, "warnf": 2, "add": 3, "mistake": 4, "addAt": 4, "fileProblem": 2}) {
+	for _, key := range MessageKeys(t, ".", map[string]int{"T": 0, "Errorf": 1, "errorf": 2, "warnf": 2, "add": 3, "mistake": 4, "addAt": 4, "fileProblem": 2, "formErrorf": 1}) {
 		if !HasChinese(key) {
 			t.Errorf("no Chinese for %q", key)
 		}

@@ -12,6 +12,8 @@ func init() {
 		"arrays or tables nested more than %d deep", "数组或表嵌套超过 %d 层，这不像是一份自评表",
 		"… and %d more problems not shown; fix these first", "……另有 %d 处问题未列出，请先改正以上问题",
 		"%s, %s", "%s、%s",
+		"%s: %s", "%s：%s",
+		"%s:%d:%d: %s", "%s 第%d行第%d列：%s",
 		"%s and %d more", "%s等，另有 %d 种",
 
 		// Values of the wrong kind.
@@ -115,6 +117,18 @@ func init() {
 		"%s, but %s %s × %s %s%% = %s", "填的是 %s，但%s %s × %s %s%% = %s；此项由程序计算，可以删去不填",
 		"%s, but 预算执行得分 %s + the 三级指标 得分 %s = %s", "填的是 %s，但预算执行得分 %s + 三级指标得分合计 %s = %s；总分由程序计算，可以删去不填",
 		"%s, printed as %s", "%s，表上印为 %s",
+
+		// A form's spec, in a template.
+		"%s.key: %s is declared twice", "%s.key：%s 声明了两次",
+		"%s.key: %s comes before its table %s is declared", "%s.key：%s 写在了它所属的表 %s 声明之前",
+		"%s.role: %s is played by %s already", "%s.role：%s 已经由 %s 担任",
+		"sums[%d]: %v", "sums[%d]：%v",
+		"%s.key: %q is not a key; expected a path such as funds.executed", "%s.key：%q 不是键，应为 funds.executed 这样的路径",
+		"%s.label: missing", "%s.label：缺少中文名称",
+		"%s.type: %q; expected text, integer, amount, points, percent or table", "%s.type：%q 不是类型，应为 text、integer、amount、points、percent 或 table",
+		"%s.key: %s; a form may add only text keys to the 三级指标 (%s.KEY)", "%s.key：%s；三级指标只能增加文字类型的键（%s.KEY）",
+		"%s.role: %q; expected one of %s", "%s.role：%q 不是角色，应为 %s 之一",
+		"%s.role: a %s field must be of type %s", "%s.role：担任 %s 的字段类型必须是 %s",
 		"%[1]s[%[2]d]", "同级第 %[3]d 项",
 
 		// Typing mistakes of an input method.

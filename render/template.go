@@ -140,13 +140,14 @@ func ParseTemplate(name string, data []byte) (*Template, error) {
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, &TemplateError{File: name, Pos: jixiao.Pos{Line: pe.Position.Line, Col: max(pe.Position.Col, 1)}, Msg: pe.Message}
+			return nil, &TemplateError{File: name, Pos: jixiao.Pos{Line: pe.Position.Line, Col: max(pe.Position.Col, 1)}, Msg: pe.Message,
+				Text: jixiao.T("TOML syntax: %s", jixiao.TOMLMessage(pe.Message))}
 		}
 		return nil, &TemplateError{File: name, Msg: err.Error(), Err: err}
 	}
 	if und := md.Undecoded(); len(und) > 0 {
 		key := und[0].String()
-		return nil, t.errorAt(&TemplateError{Key: key, Msg: fmt.Sprintf("unknown key %q", key)})
+		return nil, t.errorAt(keyError(key, "unknown key %q", key))
 	}
 	if err := t.check(); err != nil {
 		return nil, t.errorAt(err)

@@ -21,6 +21,32 @@ type TemplateError struct {
 	Key  string     // e.g. table.columns, styles.title.font, fonts.serif; "" for syntax
 	Msg  string     // names the key itself
 	Err  error      // the cause, such as a font that would not load
+	// Text is Msg before it is put into words; when empty, the cause's,
+	// else Msg as it is.
+	Text jixiao.Text
+}
+
+// Unplaced is Msg before it is put into words: the error without its file
+// and position.
+func (e *TemplateError) Unplaced() jixiao.Text {
+	switch {
+	case e.Text.Format != "":
+		return e.Text
+	case e.Err != nil:
+		_, msg := jixiao.TextOf(e.Err, "")
+		return msg
+	}
+	return jixiao.T("%s", e.Msg)
+}
+
+// MessageText is the error, placed in its file, before it is put into
+// words: 第N行第M列 in Chinese.
+func (e *TemplateError) MessageText() jixiao.Text {
+	msg := e.Unplaced()
+	if e.Pos.Line == 0 {
+		return jixiao.T("%s: %s", e.File, msg)
+	}
+	return jixiao.T("%s:%d:%d: %s", e.File, e.Pos.Line, e.Pos.Col, msg)
 }
 
 func (e *TemplateError) Error() string {
@@ -34,7 +60,7 @@ func (e *TemplateError) Unwrap() error { return e.Err }
 
 // keyError is a TemplateError about key, not yet placed in a file.
 func keyError(key, format string, args ...any) *TemplateError {
-	return &TemplateError{Key: key, Msg: fmt.Sprintf(format, args...)}
+	return &TemplateError{Key: key, Msg: fmt.Sprintf(format, args...), Text: jixiao.T(format, args...)}
 }
 
 // errorAt places a keyed error in the template's file.

@@ -12,8 +12,9 @@ import (
 // errors carry theirs; the operating system's common ones are named; any
 // other stays as it is.
 func errText(err error) jixiao.Text {
-	if te, ok := errors.AsType[*jixiao.TextError](err); ok {
-		return te.Text
+	var tx jixiao.Texter
+	if errors.As(err, &tx) {
+		return tx.MessageText()
 	}
 	var reason jixiao.Text
 	switch {

@@ -238,6 +238,7 @@ jixiao preview --template 文件 边改边看。
 		"cannot read: %s", "读不了：%s",
 		"cannot read this folder: %s", "读不了这个文件夹：%s",
 		"no .toml files in this folder", "这个文件夹里没有 .toml 表单",
+		"template: %s", "表格定义：%s",
 		"jixiao %s: %s exists; use --force to overwrite it\n", "jixiao %s：%s 已经存在；要覆盖请加 --force\n",
 		"jixiao %s: %s\n", "jixiao %s：%s\n",
 		"jixiao check: %s\n", "jixiao check：%s\n",

@@ -101,9 +101,10 @@ func (b *previewBuilder) renderer() (*renderer, []string, jixiao.Problems) {
 // templateProblem shows a template error as check shows a data error,
 // at its line.
 func templateProblem(name string, err error) jixiao.Problem {
-	p := jixiao.Problem{File: name, Severity: jixiao.Error, Message: "template: " + err.Error()}
+	msg := jixiao.T("template: %s", errText(err))
+	var pos jixiao.Pos
 	if te, ok := errors.AsType[*render.TemplateError](err); ok {
-		p.Pos, p.Message = te.Pos, "template: "+te.Msg
+		pos, msg = te.Pos, jixiao.T("template: %s", te.Unplaced())
 	}
-	return p
+	return jixiao.NewProblem(name, pos, jixiao.Error, "template", msg)
 }

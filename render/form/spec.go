@@ -79,14 +79,18 @@ var itemKeys = []string{"n", "name", "target", "actual", "weight", "score", "dev
 
 // SpecError is what is wrong with a spec, at the template key that says it.
 type SpecError struct {
-	Key string // e.g. rows[3].cells[1].field
-	Msg string
+	Key  string // e.g. rows[3].cells[1].field
+	Msg  string
+	text jixiao.Text // Msg before it is put into words
 }
 
 func (e *SpecError) Error() string { return e.Msg }
 
+// MessageText is the message before it is put into words.
+func (e *SpecError) MessageText() jixiao.Text { return e.text }
+
 func specErrorf(key, format string, args ...any) *SpecError {
-	return &SpecError{Key: key, Msg: key + ": " + fmt.Sprintf(format, args...)}
+	return &SpecError{Key: key, Msg: key + ": " + fmt.Sprintf(format, args...), text: jixiao.T("%s: %s", key, jixiao.T(format, args...))}
 }
 
 // Check prepares the domain's part and checks that every row tiles the
