@@ -65,6 +65,7 @@ func runPreview(c *cli, cmd *command, args []string) int {
 			return encode(w, format, e, doc, time.Time{})
 		},
 		Log:   c.stderr,
+		Lang:  c.lang,
 		Addr:  addr,
 		Watch: watch,
 		Ready: func(urls []string) {

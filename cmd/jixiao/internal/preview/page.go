@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"jixiao"
+
+	"golang.org/x/text/language"
 )
 
 var (
@@ -52,7 +54,7 @@ type problemView struct {
 	Text     string          `json:"text"` // as 'jixiao check' prints it: FILE:LINE:COL: ...
 }
 
-func newView(s Snapshot) view {
+func newView(s Snapshot, lang language.Tag) view {
 	v := view{Version: s.Version, Stale: s.Stale(), Took: s.Took.Milliseconds(),
 		Errors: s.Problems.Errors(), Warnings: s.Problems.Warnings(), Problems: []problemView{}}
 	if !s.Built.IsZero() {
@@ -62,7 +64,7 @@ func newView(s Snapshot) view {
 		v.Good, v.Pages, v.Draft = s.Good.Version, len(s.Good.Pages), s.Good.Draft
 	}
 	for _, p := range s.Problems {
-		v.Problems = append(v.Problems, problemView{Severity: p.Severity, Line: p.Pos.Line, Text: p.String()})
+		v.Problems = append(v.Problems, problemView{Severity: p.Severity, Line: p.Pos.Line, Text: p.Line(lang)})
 	}
 	return v
 }
@@ -97,7 +99,7 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 		Name string
 		View view
 		JS   template.JS
-	}{s.p.cfg.Name, newView(snap), template.JS(pageJS)})
+	}{s.p.cfg.Name, newView(snap, s.p.cfg.Lang), template.JS(pageJS)})
 	if err != nil {
 		http.Error(w, "page: "+err.Error(), http.StatusInternalServerError)
 		return

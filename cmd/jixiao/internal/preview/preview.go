@@ -16,6 +16,8 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/text/language"
+
 	"jixiao"
 	"jixiao/render"
 )
@@ -41,7 +43,8 @@ type Config struct {
 	DPI   float64      // resolution of the page images
 	// Encode writes a document as "pdf" or "xlsx", as 'jixiao render' does.
 	Encode func(w io.Writer, format string, e *render.Engine, doc *render.Document) error
-	Log    io.Writer // one status line per rebuild; nil for none
+	Log    io.Writer    // one status line per rebuild; nil for none
+	Lang   language.Tag // of the status lines and of the problems listed
 
 	Addr  string        // for Run: host:port to listen on; port 0 picks a free one
 	Watch []string      // for Run: the files to watch from the start; builds may add more
@@ -115,18 +118,25 @@ func (p *Preview) status(s Snapshot) {
 	}
 	detail := ""
 	if !s.Stale() {
-		detail = fmt.Sprintf(" (layout %d ms, images %d ms, %d of %d pages redrawn)",
+		detail = jixiao.Sprintf(p.cfg.Lang, " (layout %d ms, images %d ms, %d of %d pages redrawn)",
 			s.Good.Layout.Milliseconds(), s.Good.Images.Milliseconds(), s.Good.Drawn, len(s.Good.Pages))
 	}
-	line := fmt.Sprintf("%s rebuilt in %d ms%s: %s, %s", s.Built.Format(time.TimeOnly), s.Took.Milliseconds(), detail,
-		plural(s.Problems.Errors(), "error"), plural(s.Problems.Warnings(), "warning"))
+	tr := func(format string, args ...any) string { return jixiao.Sprintf(p.cfg.Lang, format, args...) }
+	count := func(n int, one, many string) string {
+		if n == 1 {
+			return tr(one, n)
+		}
+		return tr(many, n)
+	}
+	line := tr("%s rebuilt in %d ms%s: %s, %s", s.Built.Format(time.TimeOnly), s.Took.Milliseconds(), detail,
+		count(s.Problems.Errors(), "%d error", "%d errors"), count(s.Problems.Warnings(), "%d warning", "%d warnings"))
 	switch {
 	case s.Good == nil:
-		line += "; nothing to show yet"
+		line += tr("; nothing to show yet")
 	case s.Good.Draft:
-		line += "; showing a draft, marked 草稿"
+		line += tr("; showing a draft, marked 草稿")
 	case s.Stale():
-		line += fmt.Sprintf("; showing version %d, the last good one", s.Good.Version)
+		line += tr("; showing version %d, the last good one", s.Good.Version)
 	}
 	fmt.Fprintln(p.cfg.Log, line)
 }

@@ -119,7 +119,7 @@ func (s *Server) problems(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	_ = enc.Encode(newView(snap)) // fails only when the client has gone
+	_ = enc.Encode(newView(snap, s.p.cfg.Lang)) // fails only when the client has gone
 }
 
 func (s *Server) image(w http.ResponseWriter, r *http.Request) {
