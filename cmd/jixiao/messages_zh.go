@@ -237,6 +237,7 @@ jixiao preview --template 文件 边改边看。
 		"%s is more than %d MB; a template is a few kilobytes", "%s 超过 %d MB；表格定义文件一般只有几 KB",
 		"cannot read: %s", "读不了：%s",
 		"cannot read this folder: %s", "读不了这个文件夹：%s",
+		"cannot read the template: %s", "读不了表格定义：%s",
 		"no .toml files in this folder", "这个文件夹里没有 .toml 表单",
 		"template: %s", "表格定义：%s",
 		"jixiao %s: %s exists; use --force to overwrite it\n", "jixiao %s：%s 已经存在；要覆盖请加 --force\n",

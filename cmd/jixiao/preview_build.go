@@ -65,7 +65,7 @@ func (b *previewBuilder) renderer() (*renderer, []string, jixiao.Problems) {
 		if b.r == nil {
 			r, err := newRenderer("")
 			if err != nil {
-				return nil, nil, jixiao.Problems{{File: "built-in template", Severity: jixiao.Error, Message: err.Error()}}
+				return nil, nil, jixiao.Problems{problemOf("built-in template", "template", err)}
 			}
 			b.r = r
 		}
@@ -73,8 +73,8 @@ func (b *previewBuilder) renderer() (*renderer, []string, jixiao.Problems) {
 	}
 	src, err := readTemplate(b.ctx(), b.template)
 	if err != nil {
-		return nil, nil, jixiao.Problems{{File: b.template, Severity: jixiao.Error,
-			Message: fmt.Sprintf("cannot read the template: %v", unwrapPathError(err))}}
+		return nil, nil, jixiao.Problems{jixiao.NewProblem(b.template, jixiao.Pos{}, jixiao.Error, "cannot-read",
+			jixiao.T("cannot read the template: %s", errText(unwrapPathError(err))))}
 	}
 	tpl, err := render.ParseTemplate(b.template, src)
 	if err != nil {

@@ -72,7 +72,7 @@ func (r *renderer) layout(name string, data []byte) (*render.Engine, *render.Doc
 	if r.forms != nil {
 		var err error
 		if e, err = r.forms.engine(tpl); err != nil {
-			return nil, nil, s, append(problems, jixiao.Problem{File: name, Severity: jixiao.Error, Message: err.Error()})
+			return nil, nil, s, append(problems, problemOf(name, "template", err))
 		}
 	}
 	if problems.Errors() > 0 {
@@ -245,7 +245,7 @@ func encode(w io.Writer, format string, e *render.Engine, doc *render.Document, 
 }
 
 func outputProblem(path string, err error) jixiao.Problem {
-	return jixiao.Problem{File: path, Severity: jixiao.Error, Message: err.Error()}
+	return problemOf(path, "cannot-write", err)
 }
 
 // knownFormats are the outputs render can write.

@@ -8,6 +8,7 @@ func init() {
 		"%s rebuilt in %d ms%s: %s, %s", "%s 重建用时 %d 毫秒%s：%s，%s",
 		" (layout %d ms, images %d ms, %d of %d pages redrawn)", "（排版 %d 毫秒，绘图 %d 毫秒，重画了 %[4]d 页中的 %[3]d 页）",
 		"; nothing to show yet", "；还没有可显示的画面",
+		"drawing the pages: %s", "绘制页面时出错：%s",
 		"; showing a draft, marked 草稿", "；显示的是标有“草稿”的画面",
 		"; showing version %d, the last good one", "；显示的是上一次正确的第 %d 版",
 		"%d error", "%d 处错误",

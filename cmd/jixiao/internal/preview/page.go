@@ -10,9 +10,9 @@ import (
 	"net/http"
 	"time"
 
-	"jixiao"
-
 	"golang.org/x/text/language"
+
+	"jixiao"
 )
 
 var (

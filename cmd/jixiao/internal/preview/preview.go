@@ -91,8 +91,8 @@ func (p *Preview) Rebuild() Snapshot {
 		laid := time.Now()
 		pages, drawn, err := p.images.render(b.Engine, b.Doc, p.cfg.DPI)
 		if err != nil {
-			res.problems = append(res.problems, jixiao.Problem{File: p.cfg.Name, Severity: jixiao.Error,
-				Message: fmt.Sprintf("drawing the pages: %v", err)})
+			res.problems = append(res.problems, jixiao.NewProblem(p.cfg.Name, jixiao.Pos{}, jixiao.Error, "cannot-draw",
+				jixiao.T("drawing the pages: %s", err.Error())))
 		} else {
 			res.out = &Output{Pages: pages, Drawn: drawn, Layout: laid.Sub(start), Images: time.Since(laid),
 				engine: b.Engine, doc: b.Doc, encode: p.cfg.Encode, Draft: b.Draft && b.Problems.Errors() > 0}
