@@ -3,6 +3,8 @@ package jixiao
 import (
 	"errors"
 	"fmt"
+	"iter"
+	"maps"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
@@ -86,6 +88,10 @@ func RegisterChinese(pairs ...string) {
 // HasChinese reports whether the catalog has a Chinese text for the
 // English key, for tests that every message is translated.
 func HasChinese(key string) bool { _, ok := zhKeys[key]; return ok }
+
+// ChineseTexts is every pair of English key and Chinese text registered,
+// for tests of the catalog.
+func ChineseTexts() iter.Seq2[string, string] { return maps.All(zhKeys) }
 
 // ChineseOf is the catalog's Chinese for a fixed text (a help text, not a
 // format), or the text itself when there is none.
