@@ -59,6 +59,11 @@ func FuzzCheck(f *testing.F) {
 				t.Errorf("severity %q: %v", p.Severity, p)
 			case p.Pos.Line < 0 || p.Pos.Line > nLines || p.Pos.Col < 0 || (p.Pos.Line > 0) != (p.Pos.Col > 0):
 				t.Errorf("position %v outside a file of %d lines: %.200s", p.Pos, nLines, p)
+			case p.Code == "":
+				t.Errorf("no code: %v", p)
+			case strings.Contains(p.Line(Chinese), "%!") || strings.Contains(p.Line(English), "%!"):
+				// A translation whose verbs do not take the arguments.
+				t.Errorf("badly formatted: %s / %s", p.Line(English), p.Line(Chinese))
 			}
 		}
 		if !reflect.DeepEqual(p1, p2) {
