@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"iter"
 	"maps"
+	"sync"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
@@ -34,6 +35,9 @@ func T(format string, args ...any) Text { return Text{Format: format, Args: args
 // thousands separators the catalog's printer would add (a year is 2021,
 // a line 1024).
 func (t Text) In(lang language.Tag) string {
+	if lang != English {
+		loadCatalog()
+	}
 	if len(t.Args) == 0 {
 		return message.NewPrinter(lang).Sprintf(t.Format)
 	}
@@ -79,9 +83,32 @@ func RegisterChinese(pairs ...string) {
 			panic("RegisterChinese: two texts for " + pairs[i])
 		}
 		zhKeys[pairs[i]] = pairs[i+1]
-		if err := message.SetString(Chinese, pairs[i], pairs[i+1]); err != nil {
-			panic(err) // the catalog is fixed at build time
+		if catalogLoaded {
+			setChinese(pairs[i], pairs[i+1])
 		}
+	}
+}
+
+// The catalog is filled when a Chinese text is first needed: a run in
+// English never pays for it, and one in Chinese pays a fraction of a
+// millisecond once.
+var (
+	catalogOnce   sync.Once
+	catalogLoaded bool
+)
+
+func loadCatalog() {
+	catalogOnce.Do(func() {
+		for en, zh := range zhKeys {
+			setChinese(en, zh)
+		}
+		catalogLoaded = true
+	})
+}
+
+func setChinese(en, zh string) {
+	if err := message.SetString(Chinese, en, zh); err != nil {
+		panic(err) // the catalog is fixed at build time
 	}
 }
 

@@ -68,7 +68,7 @@ func MessageKeys(t *testing.T, dir string, calls map[string]int) []string {
 // names of invisible characters.
 func TestTablesOfWordsTranslated(t *testing.T) {
 	var keys []string
-	for _, m := range parserMessages {
+	for _, m := range parserMessages() {
 		keys = append(keys, m.format)
 	}
 	for _, fw := range fullWidth {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -222,45 +223,52 @@ func (s *typingScanner) str(n int, text string, i int) int {
 
 // parserMessages are the TOML parser's common messages, each as a key of
 // the catalog whose English is the parser's own text; the parts that vary
-// are the arguments. A message not among them is shown as it is.
-var parserMessages = []struct {
+// are the arguments. A message not among them is shown as it is. They
+// are compiled when a file first fails to parse, not at every start.
+var parserMessages = sync.OnceValue(func() []parserMessage { return parserMessageList() })
+
+type parserMessage struct {
 	re     *regexp.Regexp
 	format string
-}{
-	{regexp.MustCompile(`^expected value but found (.+) instead$`), "expected value but found %s instead"},
-	{regexp.MustCompile(`^unexpected EOF; expected value$`), "unexpected EOF; expected value"},
-	{regexp.MustCompile(`^unexpected EOF; expected key separator '='$`), "unexpected EOF; expected key separator '='"},
-	{regexp.MustCompile(`^unexpected EOF$`), "unexpected EOF"},
-	{regexp.MustCompile(`^Key '(.+)' has already been defined\.$`), "Key '%s' has already been defined."},
-	{regexp.MustCompile(`^Key '(.+)' was already created as a hash\.$`), "Key '%s' was already created as a hash."},
-	{regexp.MustCompile(`^Key '(.+)' was already created and cannot be used as an array\.$`), "Key '%s' was already created and cannot be used as an array."},
-	{regexp.MustCompile(`^(.+) is not a table$`), "%s is not a table"},
-	{regexp.MustCompile(`^expected a top-level item to end with a newline, comment, or EOF, but got (.+) instead$`), "expected a top-level item to end with a newline, comment, or EOF, but got %s instead"},
-	{regexp.MustCompile(`^expected '\.' or '=', but got (.+) instead$`), "expected '.' or '=', but got %s instead"},
-	{regexp.MustCompile(`^expected a comma \(','\) or array terminator \(']'\), but got (.+)$`), "expected a comma (',') or array terminator (']'), but got %s"},
-	{regexp.MustCompile(`^expected a comma or an inline table terminator '\}', but got (.+) instead$`), "expected a comma or an inline table terminator '}', but got %s instead"},
-	{regexp.MustCompile(`^expected '\.' or '\]' to end table name, but got (.+) instead$`), "expected '.' or ']' to end table name, but got %s instead"},
-	{regexp.MustCompile(`^expected end of table array name delimiter '\]', but got (.+) instead$`), "expected end of table array name delimiter ']', but got %s instead"},
-	{regexp.MustCompile(`^strings cannot contain newlines$`), "strings cannot contain newlines"},
-	{regexp.MustCompile(`^newlines not allowed within inline tables$`), "newlines not allowed within inline tables"},
-	{regexp.MustCompile(`^invalid escape in string '(.+)'$`), "invalid escape in string '%s'"},
-	{regexp.MustCompile(`^unexpected comma$`), "unexpected comma"},
-	{regexp.MustCompile(`^invalid float: '(.+)'$`), "invalid float: '%s'"},
-	{regexp.MustCompile(`^floats must start with a digit, not '\.'$`), "floats must start with a digit, not '.'"},
-	{regexp.MustCompile(`^expected a digit but got (.+)$`), "expected a digit but got %s"},
-	{regexp.MustCompile(`^TOML files cannot contain control characters: '(.+)'$`), "TOML files cannot contain control characters: '%s'"},
-	{regexp.MustCompile(`^invalid datetime: (.+)$`), "invalid datetime: %s"},
-	{regexp.MustCompile(`^(.+) is out of range for (.+)$`), "%s is out of range for %s"},
-	{regexp.MustCompile(`^unexpected '=': key name appears blank$`), "unexpected '=': key name appears blank"},
-	{regexp.MustCompile(`^unexpected '='$`), "unexpected '='"},
-	{regexp.MustCompile(`^unexpected '\.': keys cannot start with a '\.'$`), "unexpected '.': keys cannot start with a '.'"},
-	{regexp.MustCompile(`^unexpected table separator \(table names cannot be empty\)$`), "unexpected table separator (table names cannot be empty)"},
-	{regexp.MustCompile(`^unexpected end of table name \(table names cannot be empty\)$`), "unexpected end of table name (table names cannot be empty)"},
+}
+
+func parserMessageList() []parserMessage {
+	return []parserMessage{
+		{regexp.MustCompile(`^expected value but found (.+) instead$`), "expected value but found %s instead"},
+		{regexp.MustCompile(`^unexpected EOF; expected value$`), "unexpected EOF; expected value"},
+		{regexp.MustCompile(`^unexpected EOF; expected key separator '='$`), "unexpected EOF; expected key separator '='"},
+		{regexp.MustCompile(`^unexpected EOF$`), "unexpected EOF"},
+		{regexp.MustCompile(`^Key '(.+)' has already been defined\.$`), "Key '%s' has already been defined."},
+		{regexp.MustCompile(`^Key '(.+)' was already created as a hash\.$`), "Key '%s' was already created as a hash."},
+		{regexp.MustCompile(`^Key '(.+)' was already created and cannot be used as an array\.$`), "Key '%s' was already created and cannot be used as an array."},
+		{regexp.MustCompile(`^(.+) is not a table$`), "%s is not a table"},
+		{regexp.MustCompile(`^expected a top-level item to end with a newline, comment, or EOF, but got (.+) instead$`), "expected a top-level item to end with a newline, comment, or EOF, but got %s instead"},
+		{regexp.MustCompile(`^expected '\.' or '=', but got (.+) instead$`), "expected '.' or '=', but got %s instead"},
+		{regexp.MustCompile(`^expected a comma \(','\) or array terminator \(']'\), but got (.+)$`), "expected a comma (',') or array terminator (']'), but got %s"},
+		{regexp.MustCompile(`^expected a comma or an inline table terminator '\}', but got (.+) instead$`), "expected a comma or an inline table terminator '}', but got %s instead"},
+		{regexp.MustCompile(`^expected '\.' or '\]' to end table name, but got (.+) instead$`), "expected '.' or ']' to end table name, but got %s instead"},
+		{regexp.MustCompile(`^expected end of table array name delimiter '\]', but got (.+) instead$`), "expected end of table array name delimiter ']', but got %s instead"},
+		{regexp.MustCompile(`^strings cannot contain newlines$`), "strings cannot contain newlines"},
+		{regexp.MustCompile(`^newlines not allowed within inline tables$`), "newlines not allowed within inline tables"},
+		{regexp.MustCompile(`^invalid escape in string '(.+)'$`), "invalid escape in string '%s'"},
+		{regexp.MustCompile(`^unexpected comma$`), "unexpected comma"},
+		{regexp.MustCompile(`^invalid float: '(.+)'$`), "invalid float: '%s'"},
+		{regexp.MustCompile(`^floats must start with a digit, not '\.'$`), "floats must start with a digit, not '.'"},
+		{regexp.MustCompile(`^expected a digit but got (.+)$`), "expected a digit but got %s"},
+		{regexp.MustCompile(`^TOML files cannot contain control characters: '(.+)'$`), "TOML files cannot contain control characters: '%s'"},
+		{regexp.MustCompile(`^invalid datetime: (.+)$`), "invalid datetime: %s"},
+		{regexp.MustCompile(`^(.+) is out of range for (.+)$`), "%s is out of range for %s"},
+		{regexp.MustCompile(`^unexpected '=': key name appears blank$`), "unexpected '=': key name appears blank"},
+		{regexp.MustCompile(`^unexpected '='$`), "unexpected '='"},
+		{regexp.MustCompile(`^unexpected '\.': keys cannot start with a '\.'$`), "unexpected '.': keys cannot start with a '.'"},
+		{regexp.MustCompile(`^unexpected table separator \(table names cannot be empty\)$`), "unexpected table separator (table names cannot be empty)"},
+		{regexp.MustCompile(`^unexpected end of table name \(table names cannot be empty\)$`), "unexpected end of table name (table names cannot be empty)"},
+	}
 }
 
 // parserText is the parser's message as a Text the catalog can translate.
 func parserText(msg string) Text {
-	for _, m := range parserMessages {
+	for _, m := range parserMessages() {
 		if sub := m.re.FindStringSubmatch(msg); sub != nil {
 			args := make([]any, len(sub)-1)
 			for i, a := range sub[1:] {
