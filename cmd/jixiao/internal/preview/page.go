@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	_ "embed"
 	"encoding/base64"
-	"fmt"
 	"html/template"
 	"net/http"
 	"time"
@@ -46,6 +45,11 @@ type view struct {
 	Errors   int           `json:"errors"`
 	Warnings int           `json:"warnings"`
 	Problems []problemView `json:"problems"`
+	// StatusText is the line above the pages, in the reader's language;
+	// the page shows it as it is.
+	StatusText string `json:"status"`
+
+	lang language.Tag
 }
 
 type problemView struct {
@@ -56,7 +60,7 @@ type problemView struct {
 
 func newView(s Snapshot, lang language.Tag) view {
 	v := view{Version: s.Version, Stale: s.Stale(), Took: s.Took.Milliseconds(),
-		Errors: s.Problems.Errors(), Warnings: s.Problems.Warnings(), Problems: []problemView{}}
+		Errors: s.Problems.Errors(), Warnings: s.Problems.Warnings(), Problems: []problemView{}, lang: lang}
 	if !s.Built.IsZero() {
 		v.Built = s.Built.Format(time.TimeOnly)
 	}
@@ -66,19 +70,22 @@ func newView(s Snapshot, lang language.Tag) view {
 	for _, p := range s.Problems {
 		v.Problems = append(v.Problems, problemView{Severity: p.Severity, Line: p.Pos.Line, Text: p.Line(lang)})
 	}
+	v.StatusText = v.Status()
 	return v
 }
 
-// Status is the line above the pages; page.js writes the same.
+// Status is the line above the pages, in the reader's language.
 func (v view) Status() string {
-	s := fmt.Sprintf("version %d, built %s in %d ms: %s, %s", v.Version, v.Built, v.Took, plural(v.Errors, "error"), plural(v.Warnings, "warning"))
+	tr := func(format string, args ...any) string { return jixiao.Sprintf(v.lang, format, args...) }
+	s := tr("version %d, built %s in %d ms: %s, %s", v.Version, v.Built, v.Took,
+		plural(v.lang, v.Errors, "%d error", "%d errors"), plural(v.lang, v.Warnings, "%d warning", "%d warnings"))
 	switch {
 	case v.Good == 0:
-		s += "; nothing to show until the errors are fixed"
+		s += tr("; nothing to show until the errors are fixed")
 	case v.Draft:
-		s += "; showing a draft (marked 草稿) until the errors are fixed"
+		s += tr("; showing a draft (marked 草稿) until the errors are fixed")
 	case v.Stale:
-		s += fmt.Sprintf("; showing version %d, the last good one", v.Good)
+		s += tr("; showing version %d, the last good one", v.Good)
 	}
 	return s
 }

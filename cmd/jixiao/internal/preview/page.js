@@ -12,15 +12,9 @@
   let wanted = shown;
   let busy = false;
 
-  const plural = (n, word) => n + " " + word + (n === 1 ? "" : "s");
-
+  // The server words the status line, in the reader's language.
   function status(s) {
-    let text = "version " + s.version + ", built " + s.built + " in " + s.ms + " ms: " +
-      plural(s.errors, "error") + ", " + plural(s.warnings, "warning");
-    if (s.good === 0) text += "; nothing to show until the errors are fixed";
-    else if (s.draft) text += "; showing a draft (marked 草稿) until the errors are fixed";
-    else if (s.stale) text += "; showing version " + s.good + ", the last good one";
-    statusEl.textContent = text;
+    statusEl.textContent = s.status;
     statusEl.className = s.stale ? "stale" : "";
   }
 
@@ -52,7 +46,10 @@
     for (const img of pagesEl.querySelectorAll("img")) img.className = s.stale ? "stale" : "";
     listProblems(s);
     status(s);
-    for (const a of document.querySelectorAll("a.download")) a.setAttribute("aria-disabled", String(s.good === 0));
+    // A draft has a PDF, marked on every page, but no XLSX.
+    for (const a of document.querySelectorAll("a.download")) {
+      a.setAttribute("aria-disabled", String(s.good === 0 || s.draft && a.dataset.format === "xlsx"));
+    }
     shown = s.version;
     body.dataset.good = String(good);
     body.dataset.version = String(shown);

@@ -122,14 +122,8 @@ func (p *Preview) status(s Snapshot) {
 			s.Good.Layout.Milliseconds(), s.Good.Images.Milliseconds(), s.Good.Drawn, len(s.Good.Pages))
 	}
 	tr := func(format string, args ...any) string { return jixiao.Sprintf(p.cfg.Lang, format, args...) }
-	count := func(n int, one, many string) string {
-		if n == 1 {
-			return tr(one, n)
-		}
-		return tr(many, n)
-	}
 	line := tr("%s rebuilt in %d ms%s: %s, %s", s.Built.Format(time.TimeOnly), s.Took.Milliseconds(), detail,
-		count(s.Problems.Errors(), "%d error", "%d errors"), count(s.Problems.Warnings(), "%d warning", "%d warnings"))
+		plural(p.cfg.Lang, s.Problems.Errors(), "%d error", "%d errors"), plural(p.cfg.Lang, s.Problems.Warnings(), "%d warning", "%d warnings"))
 	switch {
 	case s.Good == nil:
 		line += tr("; nothing to show yet")
@@ -141,9 +135,10 @@ func (p *Preview) status(s Snapshot) {
 	fmt.Fprintln(p.cfg.Log, line)
 }
 
-func plural(n int, word string) string {
+// plural counts in lang: "1 error", "2 errors".
+func plural(lang language.Tag, n int, one, many string) string {
 	if n == 1 {
-		return "1 " + word
+		return jixiao.Sprintf(lang, one, n)
 	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return jixiao.Sprintf(lang, many, n)
 }
