@@ -269,6 +269,7 @@ jixiao preview --template 文件 边改边看。
 		"jixiao generate: interrupted after %d of %d forms\n", "jixiao generate：已中断，生成了 %[2]d 份中的 %[1]d 份\n",
 		"jixiao render: interrupted after %d of %d forms; every file written is complete\n", "jixiao render：已中断，处理了 %[2]d 份中的 %[1]d 份；已生成的文件都是完整的\n",
 		"jixiao render: %d of %d forms not rendered\n", "jixiao render：%[2]d 份表单中有 %[1]d 份因有错误未生成\n",
+		"jixiao render: %d of %d forms have errors; %d written as drafts (NAME.draft.pdf)\n", "jixiao render：%[2]d 份表单中有 %[1]d 份有错误，其中 %[3]d 份生成了草稿（名称.draft.pdf）\n",
 		"jixiao render: %s not read\n", "jixiao render：%s读不了\n",
 		"jixiao preview: warning: --addr %s listens beyond this machine: anyone who can reach %s sees the form and can download it\n", "jixiao preview：警告：--addr %s 对其他电脑开放，能访问 %s 的人都能看到并下载这份表单\n",
 	)

@@ -136,8 +136,11 @@ func (c *cli) renderAll(r *renderer, set inputSet, opt renderOptions) int {
 	for _, p := range set.problems {
 		c.problem(c.stderr, p)
 	}
-	failed, written, upToDate := 0, 0, 0
+	failed, written, upToDate, drafts := 0, 0, 0, 0
 	for _, res := range results {
+		if res.draft {
+			drafts++
+		}
 		for _, p := range res.problems {
 			c.problem(c.stderr, p)
 		}
@@ -180,7 +183,11 @@ func (c *cli) renderAll(r *renderer, set inputSet, opt renderOptions) int {
 		}
 	}
 	if failed > 0 {
-		c.printf(c.stderr, "jixiao render: %d of %d forms not rendered\n", failed, len(files))
+		if drafts > 0 {
+			c.printf(c.stderr, "jixiao render: %d of %d forms have errors; %d written as drafts (NAME.draft.pdf)\n", failed, len(files), drafts)
+		} else {
+			c.printf(c.stderr, "jixiao render: %d of %d forms not rendered\n", failed, len(files))
+		}
 		return exitProblems
 	}
 	if len(set.problems) > 0 {

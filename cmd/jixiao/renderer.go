@@ -97,6 +97,7 @@ type fileResult struct {
 	in       input
 	written  []string
 	upToDate bool // skipped by --changed
+	draft    bool // written as a marked draft (--draft)
 	problems jixiao.Problems
 	entry    summary.Entry
 }
@@ -134,6 +135,7 @@ func (r *renderer) renderFile(ctx context.Context, in input, opt renderOptions) 
 			// only as the marked PDF and images: an XLSX cannot carry the
 			// mark on every printed page.
 			base += ".draft"
+			res.draft = true
 			formats = slices.DeleteFunc(slices.Clone(formats), func(f string) bool { return f == "xlsx" })
 		}
 	}
