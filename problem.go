@@ -78,10 +78,6 @@ func (p Problem) Line(lang language.Tag) string {
 	if lang != Chinese {
 		return p.String()
 	}
-	pos := p.Pos
-	if pos.Line == 0 {
-		pos = Pos{1, 1}
-	}
 	sev := "错误"
 	if p.Severity == Warning {
 		sev = "警告"
@@ -90,7 +86,10 @@ func (p Problem) Line(lang language.Tag) string {
 	if where != "" {
 		where += "："
 	}
-	return fmt.Sprintf("%s 第%d行第%d列 %s：%s%s", p.File, pos.Line, pos.Col, sev, where, p.MessageIn(lang))
+	if p.Pos.Line == 0 { // the whole file
+		return fmt.Sprintf("%s %s：%s%s", p.File, sev, where, p.MessageIn(lang))
+	}
+	return fmt.Sprintf("%s 第%d行第%d列 %s：%s%s", p.File, p.Pos.Line, p.Pos.Col, sev, where, p.MessageIn(lang))
 }
 
 // String formats the problem as FILE:LINE:COL: SEVERITY: PATH (标签): message.
