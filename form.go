@@ -1,7 +1,6 @@
 package jixiao
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -133,11 +132,13 @@ func (f *Form) Prepare() error {
 	}
 	for i, s := range f.Sums {
 		if err := f.checkSum(s); err != nil {
-			return formErrorf(fmt.Sprintf("sums[%d]", i), "sums[%d]: %v", i, err)
+			_, msg := TextOf(err, "")
+			return formErrorf(fmt.Sprintf("sums[%d]", i), "sums[%d]: %s", i, msg)
 		}
 	}
 	if err := f.Rules.Check(); err != nil {
-		return &FormError{Key: "rules", Msg: "rules: " + err.Error()}
+		_, msg := TextOf(err, "")
+		return &FormError{Key: "rules", Msg: "rules: " + err.Error(), text: T("rules: %s", msg)}
 	}
 	return nil
 }
@@ -164,7 +165,7 @@ func checkField(key string, fd Field) error {
 
 func (f *Form) checkSum(s Total) error {
 	if s.Whole == "" || len(s.Parts) == 0 {
-		return errors.New("expected a whole and its parts")
+		return Errorf("bad-sum", "expected a whole and its parts")
 	}
 	want := []Kind{KindAmount, KindPoints}
 	if len(s.Columns) > 0 {
@@ -173,11 +174,11 @@ func (f *Form) checkSum(s Total) error {
 	for _, key := range append([]string{s.Whole}, s.Parts...) {
 		fd, ok := f.byKey[key]
 		if !ok || !slices.Contains(want, fd.Kind) {
-			return fmt.Errorf("%s is not a declared field of type %s", key, want[0])
+			return Errorf("bad-sum", "%s is not a declared field of type %s", key, want[0])
 		}
 		for _, c := range s.Columns {
 			if cf, ok := f.byKey[key+"."+c]; !ok || cf.Kind != KindAmount && cf.Kind != KindPoints {
-				return fmt.Errorf("%s.%s is not a declared amount", key, c)
+				return Errorf("bad-sum", "%s.%s is not a declared amount", key, c)
 			}
 		}
 	}

@@ -1,7 +1,6 @@
 package jixiao
 
 import (
-	"fmt"
 	"slices"
 )
 
@@ -82,28 +81,28 @@ type Grade struct {
 func (r Rules) Check() error {
 	switch {
 	case r.TotalPoints <= 0:
-		return fmt.Errorf("total_points is %d; expected more than 0", r.TotalPoints)
+		return Errorf("bad-rules", "total_points is %d; expected more than 0", r.TotalPoints)
 	case r.RateDecimals < 0 || r.RateDecimals > 2:
-		return fmt.Errorf("rate_decimals is %d; expected 0, 1 or 2", r.RateDecimals)
+		return Errorf("bad-rules", "rate_decimals is %d; expected 0, 1 or 2", r.RateDecimals)
 	case r.ScoreDecimals < 0 || r.ScoreDecimals > 2:
-		return fmt.Errorf("score_decimals is %d; expected 0, 1 or 2", r.ScoreDecimals)
+		return Errorf("bad-rules", "score_decimals is %d; expected 0, 1 or 2", r.ScoreDecimals)
 	case r.Rounding != "" && r.Rounding != RoundPrinted && r.Rounding != RoundExact:
-		return fmt.Errorf("rounding is %q; expected %q or %q", r.Rounding, RoundPrinted, RoundExact)
+		return Errorf("bad-rules", "rounding is %q; expected %q or %q", r.Rounding, RoundPrinted, RoundExact)
 	case r.exact() && (r.RateDecimals != 2 || r.ScoreDecimals != 2):
-		return fmt.Errorf("rounding = %q keeps and prints two decimals; set rate_decimals and score_decimals to 2 (they are %d and %d)",
+		return Errorf("bad-rules", "rounding = %q keeps and prints two decimals; set rate_decimals and score_decimals to 2 (they are %d and %d)",
 			RoundExact, r.RateDecimals, r.ScoreDecimals)
 	case !(0 <= r.Bands.Partial && r.Bands.Partial <= r.Bands.Achieved && r.Bands.Achieved <= 100):
-		return fmt.Errorf("bands: expected 0 ≤ partial (%d) ≤ achieved (%d) ≤ 100", r.Bands.Partial, r.Bands.Achieved)
+		return Errorf("bad-rules", "bands: expected 0 ≤ partial (%d) ≤ achieved (%d) ≤ 100", r.Bands.Partial, r.Bands.Achieved)
 	case len(r.Grades) == 0:
-		return fmt.Errorf("grades: none given")
+		return Errorf("bad-rules", "grades: none given")
 	case r.ExecWeight < 0 || r.ExecWeight > r.TotalPoints:
-		return fmt.Errorf("exec_weight is %d; expected 0 (free) to total_points", r.ExecWeight)
+		return Errorf("bad-rules", "exec_weight is %d; expected 0 (free) to total_points", r.ExecWeight)
 	case r.Negative != "" && r.Negative != NegativeLinear && r.Negative != NegativeRatio:
-		return fmt.Errorf("negative is %q; expected %q or %q", r.Negative, NegativeLinear, NegativeRatio)
+		return Errorf("bad-rules", "negative is %q; expected %q or %q", r.Negative, NegativeLinear, NegativeRatio)
 	}
 	for name, w := range r.LevelWeights {
 		if w < 0 || w > r.TotalPoints {
-			return fmt.Errorf("level_weights: %s is %d; expected 0 to total_points", name, w)
+			return Errorf("bad-rules", "level_weights: %s is %d; expected 0 to total_points", name, w)
 		}
 	}
 	return nil
