@@ -38,11 +38,8 @@ func (b *previewBuilder) build() preview.Build {
 	if err != nil {
 		return preview.Build{Problems: jixiao.Problems{readProblem(b.data, err)}, Watch: watch}
 	}
-	e, doc, _, problems := r.layout(b.data, data)
-	if e == nil {
-		e = r.engine
-	}
-	return preview.Build{Engine: e, Doc: doc, Problems: problems, Watch: watch}
+	_, doc, _, problems := r.layout(b.data, data)
+	return preview.Build{Doc: doc, Problems: problems, Watch: watch}
 }
 
 func (b *previewBuilder) ctx() context.Context {

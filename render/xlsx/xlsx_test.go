@@ -33,9 +33,9 @@ func sampleData(t testing.TB) []byte {
 // build writes the workbook of a form.
 func build(t testing.TB, data []byte, info Info) ([]byte, *render.Document) {
 	t.Helper()
-	e, doc := layout(t, data)
+	_, doc := layout(t, data)
 	var b bytes.Buffer
-	if err := Write(&b, e, doc, info); err != nil {
+	if err := Write(&b, doc, info); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes(), doc
@@ -396,9 +396,9 @@ func TestContinuedTextAtTop(t *testing.T) {
 // spec declares, and computes 执行率, 得分 and 总分 by formulas found by
 // the roles of their cells.
 func TestProjectMerges(t *testing.T) {
-	e, doc := rendertest.Project(t)
+	_, doc := rendertest.Project(t)
 	var b bytes.Buffer
-	if err := Write(&b, e, doc, Info{}); err != nil {
+	if err := Write(&b, doc, Info{}); err != nil {
 		t.Fatal(err)
 	}
 	f := open(t, b.Bytes())
