@@ -44,10 +44,7 @@ func (b *previewBuilder) build() preview.Build {
 		doc = draftLayout(e, s, b.data, problems)
 		draft = doc != nil
 	}
-	if e == nil {
-		e = r.engine
-	}
-	return preview.Build{Engine: e, Doc: doc, Problems: problems, Watch: watch, Draft: draft}
+	return preview.Build{Doc: doc, Problems: problems, Watch: watch, Draft: draft}
 }
 
 func (b *previewBuilder) ctx() context.Context {

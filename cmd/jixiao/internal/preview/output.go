@@ -22,9 +22,8 @@ type Output struct {
 	Images  time.Duration // drawing and encoding the pages
 	Draft   bool          // laid out despite errors, every page marked: no XLSX
 
-	engine *render.Engine
 	doc    *render.Document
-	encode func(w io.Writer, format string, e *render.Engine, doc *render.Document) error
+	encode func(w io.Writer, format string, doc *render.Document) error
 
 	pdf, xlsx download
 }
@@ -53,7 +52,7 @@ func (o *Output) XLSX() ([]byte, error) { return o.xlsx.get(o.fill("xlsx")) }
 
 func (o *Output) fill(format string) func(*bytes.Buffer) error {
 	return func(b *bytes.Buffer) error {
-		if err := o.encode(b, format, o.engine, o.doc); err != nil {
+		if err := o.encode(b, format, o.doc); err != nil {
 			return fmt.Errorf("making the %s of version %d: %w", strings.ToUpper(format), o.Version, err)
 		}
 		return nil

@@ -24,8 +24,7 @@ import (
 
 // Build is what reading, checking and laying out the files gave.
 type Build struct {
-	Engine   *render.Engine
-	Doc      *render.Document // nil when there are errors, unless Draft
+	Doc      *render.Document // nil when there are errors, unless Draft; it carries its fonts and styles
 	Problems jixiao.Problems
 	// Draft tells that Doc, laid out despite errors, is marked as a draft
 	// on every page; it is shown only until there is a good version.
@@ -42,7 +41,7 @@ type Config struct {
 	Name  string       // the form's name: the page's title, the downloads' base name
 	DPI   float64      // resolution of the page images
 	// Encode writes a document as "pdf" or "xlsx", as 'jixiao render' does.
-	Encode func(w io.Writer, format string, e *render.Engine, doc *render.Document) error
+	Encode func(w io.Writer, format string, doc *render.Document) error
 	Log    io.Writer    // one status line per rebuild; nil for none
 	Lang   language.Tag // of the status lines and of the problems listed
 
@@ -89,13 +88,13 @@ func (p *Preview) Rebuild() Snapshot {
 	res := build{at: start, problems: b.Problems}
 	if b.Doc != nil && (b.Problems.Errors() == 0 || b.Draft) {
 		laid := time.Now()
-		pages, drawn, err := p.images.render(b.Engine, b.Doc, p.cfg.DPI)
+		pages, drawn, err := p.images.render(b.Doc, p.cfg.DPI)
 		if err != nil {
 			res.problems = append(res.problems, jixiao.NewProblem(p.cfg.Name, jixiao.Pos{}, jixiao.Error, "cannot-draw",
 				jixiao.T("drawing the pages: %s", err.Error())))
 		} else {
 			res.out = &Output{Pages: pages, Drawn: drawn, Layout: laid.Sub(start), Images: time.Since(laid),
-				engine: b.Engine, doc: b.Doc, encode: p.cfg.Encode, Draft: b.Draft && b.Problems.Errors() > 0}
+				doc: b.Doc, encode: p.cfg.Encode, Draft: b.Draft && b.Problems.Errors() > 0}
 		}
 	}
 	res.took = time.Since(start)
