@@ -31,13 +31,21 @@ type Problem struct {
 	Path     string   `json:"path,omitempty"`  // e.g. indicators[0].groups[2].items[1].score
 	Label    string   `json:"label,omitempty"` // the form's own label, e.g. 得分
 	Message  string   `json:"message"`
+	// Cell locates a problem of a spreadsheet or Word form instead of
+	// Pos: 附件2!C12, 表1 第3行第2列.
+	Cell string `json:"cell,omitempty"`
 }
 
-// String formats the problem as FILE:LINE:COL: SEVERITY: PATH (标签): message.
+// String formats the problem as FILE:LINE:COL: SEVERITY: PATH (标签): message,
+// or FILE:CELL: … for a form read from a spreadsheet or Word document.
 func (p Problem) String() string {
 	pos := p.Pos
 	if pos.Line == 0 {
 		pos = Pos{1, 1}
+	}
+	at := fmt.Sprintf("%d:%d", pos.Line, pos.Col)
+	if p.Cell != "" {
+		at = p.Cell
 	}
 	where := ""
 	switch {
@@ -46,7 +54,7 @@ func (p Problem) String() string {
 	case p.Path != "":
 		where = p.Path + ": "
 	}
-	return fmt.Sprintf("%s:%d:%d: %s: %s%s", p.File, pos.Line, pos.Col, p.Severity, where, p.Message)
+	return fmt.Sprintf("%s:%s: %s: %s%s", p.File, at, p.Severity, where, p.Message)
 }
 
 // capped sorts problems and keeps the first MaxProblems, followed by one

@@ -84,7 +84,7 @@ func (d *docxReader) start(el xml.StartElement) error {
 	case "tbl":
 		d.depth++
 		if d.depth == 1 {
-			d.t = &Table{Name: "表" + strconv.Itoa(len(d.tables)+1)}
+			d.t = &Table{Name: "表" + strconv.Itoa(len(d.tables)+1), Kind: DOCX}
 			d.row, d.open = -1, nil
 		}
 	case "tr":
@@ -187,7 +187,7 @@ func (d *docxReader) endCell() {
 			return
 		}
 	}
-	c.Ref = fmt.Sprintf("第%d行第%d列", c.Row+1, c.Col+1)
+	c.Ref = docxRef(c.Row, c.Col)
 	d.t.Cells = append(d.t.Cells, c)
 	d.t.Rows = max(d.t.Rows, c.Row+1)
 	d.t.Cols = max(d.t.Cols, c.Col+c.ColSpan)
@@ -216,3 +216,6 @@ func attrInt(el xml.StartElement, local string, def int) int {
 	}
 	return min(n, 1<<16)
 }
+
+// docxRef names row r and column c (0-based) of a document's table.
+func docxRef(r, c int) string { return fmt.Sprintf("第%d行第%d列", r+1, c+1) }

@@ -18,6 +18,9 @@ type Cell struct {
 	RowSpan, ColSpan int
 	Text             string // the text as shown, paragraphs joined by "\n"
 	Ref              string // where it stands, for messages: "C12" in a sheet, "第3行第2列" in a Word table
+	// Formula tells a workbook's cell computed by a formula (Text is the
+	// value last computed) from one holding a value typed in.
+	Formula bool
 }
 
 // Table is one sheet of a workbook or one table of a document.
@@ -26,6 +29,7 @@ type Table struct {
 	Rows  int
 	Cols  int
 	Cells []Cell // in reading order: by row, then column
+	Kind  Kind   // what file it comes from: how its places are named
 
 	cover [][]int // per row and column: index in Cells of the cell covering it, or -1
 }
@@ -52,6 +56,24 @@ func (t *Table) Row(r int) []*Cell {
 		}
 	}
 	return out
+}
+
+// RefAt names the place of row r and column c (0-based) as Cell.Ref does,
+// whether a cell stands there or not.
+func (t *Table) RefAt(r, c int) string {
+	if t.Kind == DOCX {
+		return docxRef(r, c)
+	}
+	return xlsxRef(r, c)
+}
+
+// Where names a place of the table for messages: 附件2!C12 in a workbook,
+// 表1 第3行第2列 in a document.
+func (t *Table) Where(ref string) string {
+	if t.Kind == DOCX {
+		return t.Name + " " + ref
+	}
+	return t.Name + "!" + ref
 }
 
 func (t *Table) index() {

@@ -1,0 +1,279 @@
+package formread
+
+import (
+	"slices"
+	"strings"
+
+	"jixiao"
+	"jixiao/render/form"
+)
+
+// read reads the whole form: the rows above the indicator block, the
+// block, the rows below it, and the title's fields.
+func (rd *reader) read() {
+	rd.res.Source = rd.s.rows[rd.header].t.Name
+	var before, after []int // spec rows
+	for k, row := range rd.spec.Rows {
+		switch {
+		case row.Indicators:
+		case slices.ContainsFunc(rd.spec.Rows[:k], func(r form.RowSpec) bool { return r.Indicators }):
+			after = append(after, k)
+		default:
+			before = append(before, k)
+		}
+	}
+	cols := specColumns(rd.spec)
+	top := rd.match(before, cols, 0, rd.header)
+	bottom := rd.match(after, cols, rd.header+1, rd.s.len())
+	end := rd.s.len()
+	for _, r := range bottom {
+		if r >= 0 {
+			end = r
+			break
+		}
+	}
+	rd.readRows(before, cols, top, rd.header)
+	rd.readBlock(rd.header+1, end)
+	rd.readRows(after, cols, bottom, rd.s.len())
+	first := rd.header
+	for _, r := range top {
+		if r >= 0 {
+			first = r
+			break
+		}
+	}
+	rd.readTitle(first)
+}
+
+// specColumns is the spec column of every cell of every fixed row, as
+// Check tiles them: a cell goes in the first column no cell above covers.
+func specColumns(spec *form.Spec) [][]int {
+	width := spec.Width()
+	covered := make([]int, width)
+	out := make([][]int, len(spec.Rows))
+	for k, row := range spec.Rows {
+		if row.Indicators {
+			clear(covered)
+			continue
+		}
+		col := 0
+		for _, c := range row.Cells {
+			for col < width && covered[col] > 0 {
+				col++
+			}
+			out[k] = append(out[k], col)
+			for j := col; j < min(width, col+span(c.Span)); j++ {
+				covered[j] = span(c.Rows)
+			}
+			col += span(c.Span)
+		}
+		for j := range covered {
+			covered[j] = max(0, covered[j]-1)
+		}
+	}
+	return out
+}
+
+// match finds the stream row of each spec row, in order, between rows
+// from and to: a row with labels where they all stand; a row without (the
+// goals' texts) just after the row before it. A row not found (deleted)
+// is -1, and the next is looked for from where it would have been.
+func (rd *reader) match(rows []int, cols [][]int, from, to int) []int {
+	out := make([]int, len(rows))
+	pos := from
+	for n, k := range rows {
+		out[n] = -1
+		keyed := rd.hasKeys(k)
+		for i := pos; i < to; i++ {
+			if !keyed || rd.rowMatches(k, cols[k], i) {
+				out[n], pos = i, i+1
+				break
+			}
+		}
+	}
+	return out
+}
+
+// hasKeys tells whether a spec row has a label to be found by.
+func (rd *reader) hasKeys(k int) bool {
+	return slices.ContainsFunc(rd.spec.Rows[k].Cells, func(c form.CellSpec) bool {
+		return c.Field == "" && c.Value == "" && hasHan(prefix(c.Text))
+	})
+}
+
+// rowMatches tells whether stream row i shows the labels of spec row k
+// at their columns: each fixed text, and each pattern's fixed start.
+func (rd *reader) rowMatches(k int, cols []int, i int) bool {
+	for j, c := range rd.spec.Rows[k].Cells {
+		if c.Field != "" || c.Value != "" || !hasHan(prefix(c.Text)) {
+			continue
+		}
+		cell := rd.s.starting(i, rd.col[cols[j]])
+		if cell == nil {
+			return false
+		}
+		text, want := norm(cell.Text), norm(c.Text)
+		if strings.ContainsAny(c.Text, "{[") {
+			if !strings.HasPrefix(text, norm(prefix(c.Text))) {
+				return false
+			}
+		} else if text != want {
+			return false
+		}
+	}
+	return true
+}
+
+// readRows reads the fields of the matched rows. A row cut by a page
+// break goes on in the rows below it, up to the next matched row: their
+// texts in a field's column are the rest of its text.
+func (rd *reader) readRows(rows []int, cols [][]int, at []int, to int) {
+	for n, k := range rows {
+		i := at[n]
+		if i < 0 {
+			continue
+		}
+		next := to
+		for _, r := range at[n+1:] {
+			if r >= 0 {
+				next = r
+				break
+			}
+		}
+		for j, c := range rd.spec.Rows[k].Cells {
+			if c.Value != "" || c.Field == "" && !strings.Contains(c.Text, "{") {
+				continue
+			}
+			fc := rd.col[cols[k][j]]
+			cell := rd.s.starting(i, fc)
+			text, formula := "", false
+			if cell != nil {
+				text, formula = cell.Text, cell.Formula
+			}
+			where := rd.s.where(i, fc)
+			if c.Field == "" {
+				rd.pattern(c.Text, text, where)
+				continue
+			}
+			for r := i + 1; r < next; r++ {
+				if more := rd.s.starting(r, fc); more != nil && more.Col == fc {
+					text += more.Text
+				}
+			}
+			rd.field(c.Field, text, where, formula, false)
+		}
+	}
+}
+
+// readTitle reads the fields of the title and subtitle patterns
+// ({year}年度部门整体支出绩效自评表) from the rows above the form's first.
+func (rd *reader) readTitle(first int) {
+	for _, pattern := range []string{rd.tpl.Labels.Title, rd.tpl.Labels.Subtitle} {
+		if !strings.Contains(pattern, "{") {
+			continue
+		}
+		m := newMatcher(pattern)
+		for i := 0; i < first; i++ {
+			for _, c := range rd.s.cells(i) {
+				if vals, ok := m.match(c.Text); ok {
+					where := rd.s.rows[i].t.Where(c.Ref)
+					for _, key := range m.keys {
+						rd.field(key, strings.Join(strings.Fields(vals[key]), ""), where, false, true)
+					}
+					i = first
+					break
+				}
+			}
+		}
+	}
+}
+
+// pattern reads the fields of a cell printed from a pattern, such as
+// 其中：一般公共预算：6341.72.
+func (rd *reader) pattern(pattern, text, where string) {
+	m := newMatcher(pattern)
+	for _, key := range m.keys {
+		rd.res.Where[key] = where
+	}
+	if strings.TrimSpace(text) == "" {
+		return
+	}
+	vals, ok := m.match(text)
+	if !ok {
+		key := ""
+		if len(m.keys) > 0 {
+			key = m.keys[0]
+		}
+		rd.problem(where, key, "%s does not fit the form's %q", quote(text), pattern)
+		return
+	}
+	for _, key := range m.keys {
+		rd.field(key, vals[key], where, false, true)
+	}
+}
+
+// field reads a header field's value from a cell's text. typed is true for
+// a value from within a text (a pattern): an amount keeps the decimals it
+// was typed with; a cell's number shows the amount's two.
+func (rd *reader) field(key, text, where string, formula, typed bool) {
+	rd.res.Where[key] = where
+	text = strings.TrimSpace(strings.ReplaceAll(text, "\r\n", "\n"))
+	f, ok := rd.spec.Field(key)
+	if !ok || blank(text) {
+		return
+	}
+	if formula && computed(f.Role) {
+		rd.res.Computed[key] = where
+		return
+	}
+	if f.Kind == jixiao.KindText {
+		rd.res.Values[key] = text
+		return
+	}
+	places := 2
+	if d := rd.spec.Numbers.AmountDecimals; d >= 0 {
+		places = d
+	}
+	if typed && plainNumber(text) {
+		places = -1
+	}
+	v, err := figureText(f.Kind, text, places)
+	if err != nil {
+		rd.problem(where, key, "%v", err)
+		return
+	}
+	if places < 0 && f.Kind == jixiao.KindAmount {
+		v = text
+	}
+	rd.res.Values[key] = v
+}
+
+// computed tells the roles whose figures the program computes.
+func computed(role string) bool {
+	return role == jixiao.RoleRate || role == jixiao.RoleExecScore || role == jixiao.RoleTotal
+}
+
+// blank tells an empty cell, or one holding only a mark that says
+// "nothing here" (— or /), as forms fill empty cells.
+func blank(s string) bool {
+	return strings.Trim(s, " \n\t—–-－/／") == ""
+}
+
+// plainNumber tells a number written as a data file writes one: 90.40.
+func plainNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	dot := false
+	for i, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+		case r == '.' && !dot && i > 0:
+			dot = true
+		case r == '-' && i == 0:
+		default:
+			return false
+		}
+	}
+	return !strings.HasSuffix(s, ".")
+}
