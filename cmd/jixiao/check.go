@@ -14,8 +14,9 @@ import (
 
 var checkCommand = &command{
 	name: "check", args: "FILE|DIR...", summary: "check and score forms; print problems and scores",
-	help: `Reads each form (a folder stands for every *.toml under it; - reads one
-from stdin), validates it and scores it by the official rules, and checks
+	help: `Reads each form — a data file (.toml), or a filled form as a spreadsheet
+(.xlsx) or Word document (.docx), read as 'jixiao import' reads it; a
+folder stands for every such file under it; - reads a .toml from stdin — validates it and scores it by the official rules, and checks
 that the template's fonts can draw every character, as render does.
 Problems go to stderr, one per line:
 
@@ -49,7 +50,7 @@ func runCheck(c *cli, cmd *command, args []string) int {
 		fmt.Fprintf(c.stderr, "jixiao check: %v\n", err)
 		return exitUsage
 	}
-	set := inputFiles(files, true)
+	set := inputFiles(files, true, "")
 	for _, p := range set.problems {
 		fmt.Fprintln(c.stderr, p)
 	}
@@ -112,12 +113,12 @@ func (r *renderer) checkFile(ctx context.Context, stdin io.Reader, path string) 
 	if path == "-" {
 		name = stdinName
 	}
-	data, err := readForm(ctx, stdin, path)
-	if err != nil {
-		return checkResult{File: name, Problems: jixiao.Problems{readProblem(name, err)}}
+	data, im, problems := r.readInput(ctx, stdin, path)
+	if problems != nil {
+		return checkResult{File: name, Problems: problems}
 	}
 	s, problems := r.check(name, data)
-	return checkResult{File: name, Scored: s, Problems: problems}
+	return checkResult{File: name, Scored: s, Problems: im.locate(problems)}
 }
 
 // printSummary writes the score summary of one file.

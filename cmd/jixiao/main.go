@@ -44,7 +44,7 @@ type cli struct {
 var commands []*command
 
 func init() {
-	commands = []*command{checkCommand, renderCommand, previewCommand, initCommand, templateCommand, generateCommand, versionCommand, helpCommand}
+	commands = []*command{checkCommand, renderCommand, previewCommand, importCommand, initCommand, templateCommand, generateCommand, versionCommand, helpCommand}
 }
 
 func main() {

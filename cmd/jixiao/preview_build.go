@@ -34,11 +34,12 @@ func (b *previewBuilder) build() preview.Build {
 		return preview.Build{Problems: problems}
 	}
 	watch = append(watch, fontFiles...)
-	data, err := readForm(b.ctx(), nil, b.data)
-	if err != nil {
-		return preview.Build{Problems: jixiao.Problems{readProblem(b.data, err)}, Watch: watch}
+	data, im, problems := r.readInput(b.ctx(), nil, b.data)
+	if problems != nil {
+		return preview.Build{Problems: problems, Watch: watch}
 	}
 	e, doc, _, problems := r.layout(b.data, data)
+	problems = im.locate(problems)
 	if e == nil {
 		e = r.engine
 	}

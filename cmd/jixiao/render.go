@@ -125,7 +125,7 @@ func runRender(c *cli, cmd *command, args []string) int {
 		fmt.Fprintf(c.stderr, "jixiao render: %v\n", err)
 		return exitUsage
 	}
-	set := inputFiles(inputs, false)
+	set := inputFiles(inputs, false, opt.outDir)
 	if len(set.files) == 0 {
 		for _, p := range set.problems {
 			fmt.Fprintln(c.stderr, p)

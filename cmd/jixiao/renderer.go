@@ -106,9 +106,9 @@ type fileResult struct {
 // the number of files.
 func (r *renderer) renderFile(ctx context.Context, in input, opt renderOptions) fileResult {
 	res := fileResult{in: in}
-	data, err := readForm(ctx, nil, in.path)
-	if err != nil {
-		res.problems = jixiao.Problems{readProblem(in.path, err)}
+	data, im, problems := r.readInput(ctx, nil, in.path)
+	if problems != nil {
+		res.problems = problems
 		res.entry = newEntry(in, nil, res.problems)
 		return res
 	}
@@ -119,6 +119,7 @@ func (r *renderer) renderFile(ctx context.Context, in input, opt renderOptions) 
 		if e != nil {
 			res.form = e.Template
 		}
+		problems = im.locate(problems)
 		res.problems, res.entry, res.upToDate = problems, newEntry(in, s, problems), !opt.summaryOnly
 		return res
 	}
@@ -126,6 +127,7 @@ func (r *renderer) renderFile(ctx context.Context, in input, opt renderOptions) 
 	if e != nil {
 		res.form = e.Template
 	}
+	problems = im.locate(problems)
 	res.problems, res.entry = problems, newEntry(in, s, problems)
 	if doc == nil {
 		return res
@@ -139,6 +141,11 @@ func (r *renderer) renderFile(ctx context.Context, in input, opt renderOptions) 
 		return res
 	}
 	for _, format := range opt.formats {
+		if out := outputs(base, format, 1)[0]; format != "png" && sameFile(out, in.path) {
+			res.problems = append(res.problems, jixiao.Problem{File: in.path, Severity: jixiao.Warning,
+				Message: fmt.Sprintf("%s not written: %v", out, errOwnInput)})
+			continue
+		}
 		written, err := writeFormat(e, base, format, doc, opt)
 		res.written = append(res.written, written...)
 		if err != nil {

@@ -2,6 +2,7 @@ package formread
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"jixiao"
@@ -44,6 +45,48 @@ func (rd *reader) readBlock(from, to int) {
 		}
 		b.row(i)
 	}
+	b.sums()
+}
+
+// sums gives the 一级 and 二级 their 分值 when the form does not print it
+// (the 项目 form's level cells show the name alone): by the rules, a
+// level's 分值 is the sum of those of the level below, and the data file
+// says where it comes from.
+func (b *block) sums() {
+	rd := b.rd
+	shows := func(lv int) bool { return slices.Contains(b.level[lv].keys, "weight") }
+	for i := range rd.res.Indicators {
+		ind := &rd.res.Indicators[i]
+		for j := range ind.Groups {
+			g := &ind.Groups[j]
+			if !shows(1) {
+				var ws []jixiao.Figure
+				for _, it := range g.Items {
+					ws = append(ws, it.Weight)
+				}
+				b.sum(&g.Weight, fmt.Sprintf("indicators[%d].groups[%d].weight", i, j), ws)
+			}
+		}
+		if !shows(0) {
+			var ws []jixiao.Figure
+			for _, g := range ind.Groups {
+				ws = append(ws, g.Weight)
+			}
+			b.sum(&ind.Weight, fmt.Sprintf("indicators[%d].weight", i), ws)
+		}
+	}
+}
+
+func (b *block) sum(dst *jixiao.Figure, path string, parts []jixiao.Figure) {
+	var total jixiao.Fixed
+	for _, p := range parts {
+		if !p.Set {
+			return
+		}
+		total += p.Value
+	}
+	*dst = jixiao.NewFigure(total)
+	b.rd.res.Summed[path] = true
 }
 
 func (b *block) path() string {
@@ -144,11 +187,15 @@ func (b *block) points(path, text, where string) jixiao.Figure {
 		return jixiao.Figure{}
 	}
 	v, err := figureText(jixiao.KindPoints, text, 0)
-	if err != nil {
-		b.rd.problem(where, path, "%v", err)
-		return jixiao.Figure{}
+	if err == nil {
+		var f jixiao.Fixed
+		if f, err = jixiao.ParseFixed(v); err == nil {
+			return jixiao.Figure{Value: f, Text: v, Set: true}
+		}
+		err = fmt.Errorf("%s: %w", quote(text), err)
 	}
-	return jixiao.Figure{Text: v, Set: true}
+	b.rd.problem(where, path, "%v", err)
+	return jixiao.Figure{}
 }
 
 // item reads a 三级指标 row, or the rest of the one above.
@@ -181,9 +228,19 @@ func (b *block) item(texts, wheres []string) {
 	for _, ok := range fits {
 		misfit = misfit || !ok
 	}
-	if misfit && b.lastItem && blank(vals["weight"]) && blank(vals["score"]) && k > 0 {
-		b.goOn(&g.Items[k-1], raw)
-		return
+	// The rest of the row above, cut by a page break: no figures, and a
+	// 三级指标 cell that either holds the rest of its text or repeats it.
+	if b.lastItem && k > 0 && blank(vals["weight"]) && blank(vals["score"]) {
+		prev := &g.Items[k-1]
+		switch {
+		case misfit:
+			b.goOn(prev, raw)
+			return
+		case vals["name"] == prev.Name:
+			delete(raw, "name")
+			b.goOn(prev, raw)
+			return
+		}
 	}
 	path := fmt.Sprintf("%s.items[%d]", b.path(), k)
 	it := jixiao.Item{}

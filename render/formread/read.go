@@ -25,8 +25,9 @@ type Result struct {
 	Template   *render.Template
 	Values     map[string]string  // header fields by key: texts, and figures as a data file writes them ("1758.10", "90%")
 	Computed   map[string]string  // computed figures (执行率, 得分, 总分) the sheet computes by a formula, by key → place: no declared value
-	Indicators []jixiao.Indicator // the figures' Text set, their Value not
+	Indicators []jixiao.Indicator // the figures' Text set; a 分值's Value too
 	Where      map[string]string  // a value's path (funds.executed, indicators[0].groups[1].items[2].score) → its place
+	Summed     map[string]bool    // the 分值 of levels the form does not print, summed from the level below
 	Problems   []Problem          // what could not be read; its values are left out
 	Source     string             // the sheet or first table the form stands on
 }
@@ -116,7 +117,7 @@ type reader struct {
 
 func newReader(s *stream, tpl *render.Template) *reader {
 	return &reader{s: s, tpl: tpl, spec: &tpl.Spec, header: -1, res: &Result{
-		Template: tpl, Values: map[string]string{}, Computed: map[string]string{}, Where: map[string]string{},
+		Template: tpl, Values: map[string]string{}, Computed: map[string]string{}, Where: map[string]string{}, Summed: map[string]bool{},
 	}}
 }
 

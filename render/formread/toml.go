@@ -129,9 +129,12 @@ func (w *writer) indicators(f *jixiao.Form) {
 // named writes a level's name and 分值.
 func (w *writer) named(indent, path, name string, weight jixiao.Figure, f *jixiao.Form) {
 	w.line(indent, "name = "+tomlString(name), "")
-	if weight.Set {
+	switch {
+	case weight.Set && w.r.Summed[path+".weight"]:
+		w.line(indent, "weight = "+weight.Text, f.LabelOf(path+".weight")+": not on the form; the sum of the level below")
+	case weight.Set:
 		w.line(indent, "weight = "+weight.Text, w.note(f.LabelOf(path+".weight"), path+".weight"))
-	} else {
+	default:
 		w.missing(indent, "weight", path+".weight", f.LabelOf(path+".weight"))
 	}
 }
