@@ -43,6 +43,14 @@ func (rd *reader) read() {
 		}
 	}
 	rd.readTitle(first)
+	// A table's problems (a sum that does not hold) stand at its first value.
+	for _, f := range rd.spec.AllFields() {
+		for t := parentOf(f.Key); t != "" && rd.res.Where[f.Key] != ""; t = parentOf(t) {
+			if rd.res.Where[t] == "" {
+				rd.res.Where[t] = rd.res.Where[f.Key]
+			}
+		}
+	}
 }
 
 // specColumns is the spec column of every cell of every fixed row, as
