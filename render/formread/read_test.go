@@ -131,3 +131,24 @@ func TestSampleFiles(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkRead reads the sample's workbook: file to grids to data file.
+func BenchmarkRead(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("testdata", "yiyang-2020-lo.xlsx"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	forms := render.BuiltinForms()
+	b.ReportAllocs()
+	for b.Loop() {
+		kind, tables, err := tablefile.Read(data, tablefile.Limits{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		res, err := Read(kind, tables, forms)
+		if err != nil {
+			b.Fatal(err)
+		}
+		_ = res.TOML("x.xlsx")
+	}
+}
