@@ -152,3 +152,38 @@ func TestImportWordForms(t *testing.T) {
 		})
 	}
 }
+
+// TestRenderFolderOfOfficeForms: a folder of data files, spreadsheets and
+// Word forms renders with its 汇总表; rendering it again, into itself or
+// into a folder inside it, reads the same forms, never render's own outputs.
+func TestRenderFolderOfOfficeForms(t *testing.T) {
+	for _, out := range []string{".", "out"} {
+		t.Run("-o "+out, func(t *testing.T) {
+			dir := t.TempDir()
+			copyTo := func(src, name string) {
+				if err := os.WriteFile(filepath.Join(dir, name), readFile(t, src), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			copyTo(sample, "益阳.toml")
+			copyTo(filepath.Join(importData, "gen-fujian2-0001-lo.xlsx"), "长沙.xlsx")
+			copyTo("../../render/tablefile/testdata/yiyang-2020.docx", "岳阳.docx")
+			copyTo(filepath.Join(importData, "gen-fujian2-0001-lo.xlsx"), "~$长沙.xlsx") // a lock file
+			for run1 := range 2 {
+				code, stdout, errs := run(t, "render", dir, "-o", filepath.Join(dir, out), "--format", "pdf,xlsx")
+				if code != 0 || !strings.Contains(stdout, "3 forms: 3 rendered") {
+					t.Fatalf("run %d: exit %d\n%s\n%s", run1+1, code, stdout, errs)
+				}
+				if out == "." && !strings.Contains(errs, "长沙.xlsx not written: it is the form being read") {
+					t.Errorf("run %d: no word of the XLSX not written over its form:\n%s", run1+1, errs)
+				}
+			}
+			if data := readFile(t, filepath.Join(dir, "长沙.xlsx")); !bytes.Equal(data, readFile(t, filepath.Join(importData, "gen-fujian2-0001-lo.xlsx"))) {
+				t.Error("the form 长沙.xlsx was written over")
+			}
+			if _, err := os.Stat(filepath.Join(dir, out, "岳阳.pdf")); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+}

@@ -143,11 +143,12 @@ func formsUnder(dir, outDir string) ([]string, jixiao.Problems) {
 }
 
 // renderOutput tells a spreadsheet that render writes, by its name among
-// the names of its folder (lower case): NAME.xlsx beside NAME.toml, and a
-// batch's summary.
+// the names of its folder (lower case): NAME.xlsx beside the form
+// NAME.toml or NAME.docx it was rendered from, and a batch's summary.
 func renderOutput(name string, names map[string]bool) bool {
-	base := strings.TrimSuffix(strings.ToLower(name), strings.ToLower(filepath.Ext(name)))
-	if names[base+".toml"] {
+	ext := strings.ToLower(filepath.Ext(name))
+	base := strings.TrimSuffix(strings.ToLower(name), ext)
+	if ext == ".xlsx" && (names[base+".toml"] || names[base+".docx"]) {
 		return true
 	}
 	for _, t := range render.BuiltinForms() {
