@@ -187,3 +187,15 @@ func TestRenderFolderOfOfficeForms(t *testing.T) {
 		})
 	}
 }
+
+// TestPreviewOfficeForms: the preview of a Word form lays it out on its
+// form's grid; its problems name their cells.
+func TestPreviewOfficeForms(t *testing.T) {
+	got := (&previewBuilder{data: filepath.Join(importData, "langfang-2019-project.docx")}).build()
+	if got.Doc == nil || got.Problems.Errors() > 0 || got.Engine.Template.Form != "项目支出-2020" {
+		t.Fatalf("preview: doc %v, problems %v", got.Doc != nil, got.Problems)
+	}
+	if len(got.Problems) != 1 || got.Problems[0].Cell != "表1 第14行第8列" {
+		t.Errorf("the sample's one warning (a 得分 of 9 the rule gives 8.62) at %v", got.Problems)
+	}
+}

@@ -39,7 +39,7 @@ func importForm(ctx context.Context, path string, forms []*render.Template) (*fo
 	fileProblem := func(err error) jixiao.Problems {
 		return jixiao.Problems{{File: path, Severity: jixiao.Error, Message: err.Error()}}
 	}
-	data, err := readRegular(ctx, path, tablefile.DefaultFileBytes+1)
+	data, err := readOffice(ctx, path)
 	if err != nil {
 		return nil, jixiao.Problems{readProblem(path, err)}
 	}
