@@ -19,7 +19,8 @@ import (
 
 var previewCommand = &command{
 	name: "preview", args: "FILE", summary: "show a form in the browser, redrawn at each save",
-	help: `Serves a local web page showing every page of the form as it prints,
+	help: `Serves a local web page showing every page of the form (a data file, or
+a spreadsheet or Word form as 'jixiao import' reads it) as it prints,
 with the problems 'jixiao check' reports above it, and links to download
 the PDF and the XLSX. The page follows the files: at each save of the data
 file, of the template (--template) or of a font file the template names,
