@@ -50,21 +50,21 @@ func runImport(c *cli, cmd *command, args []string) int {
 		return code
 	}
 	if len(files) != 1 {
-		return c.usageError(cmd, "expected one FILE.xlsx or FILE.docx, got %d", len(files))
+		return c.usageError(cmd, msgImportArgs, len(files))
 	}
 	path := files[0]
 	if !isOffice(path) {
-		return c.usageError(cmd, "%s: expected an .xlsx or .docx file", path)
+		return c.usageError(cmd, msgImportNotOffice, path)
 	}
 	if formName != "" && templatePath != "" {
-		return c.usageError(cmd, "--form and --template: give one")
+		return c.usageError(cmd, msgFormOrTemplate)
 	}
 	forms := render.BuiltinForms()
 	switch {
 	case formName != "":
 		tpl, _, ok := render.BuiltinForm(formName)
 		if !ok {
-			return c.usageError(cmd, "--form %q is not a built-in form; 'jixiao template --list' shows them", formName)
+			return c.usageError(cmd, msgNotBuiltin, formName)
 		}
 		forms = []*render.Template{tpl}
 	case templatePath != "":
@@ -77,7 +77,7 @@ func runImport(c *cli, cmd *command, args []string) int {
 	}
 	if out != "" && !force {
 		if _, err := os.Stat(out); err == nil {
-			fmt.Fprintf(c.stderr, "jixiao import: %s exists; use --force to overwrite it\n", out)
+			fmt.Fprintf(c.stderr, "jixiao import: "+msgExists+"\n", out)
 			return exitProblems
 		}
 	}
@@ -87,7 +87,7 @@ func runImport(c *cli, cmd *command, args []string) int {
 	}
 	if res == nil || len(problems) > 0 && !partial {
 		if res != nil {
-			fmt.Fprintln(c.stderr, "jixiao import: "+describeImport(path, len(problems)))
+			fmt.Fprintf(c.stderr, "jixiao import: "+msgImportStopped+"\n", path, plural(len(problems), "value"))
 		}
 		return exitProblems
 	}

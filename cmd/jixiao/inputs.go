@@ -84,7 +84,7 @@ func inputFiles(args []string, allowStdin bool, outDir string) inputSet {
 		found, problems := formsUnder(arg, outDir)
 		set.problems = append(set.problems, problems...)
 		if len(found) == 0 && len(problems) == 0 {
-			set.problems = append(set.problems, jixiao.Problem{File: arg, Severity: jixiao.Error, Message: "no forms (.toml, .xlsx, .docx) in this folder"})
+			set.problems = append(set.problems, jixiao.Problem{File: arg, Severity: jixiao.Error, Message: msgNoForms})
 		}
 		for _, f := range found {
 			add(f)

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
@@ -12,6 +10,19 @@ import (
 	"jixiao/render"
 	"jixiao/render/formread"
 	"jixiao/render/tablefile"
+)
+
+// The messages about spreadsheet and Word forms, in one place for the
+// message catalogs; formats for fmt.
+const (
+	msgOwnInput        = "%s not written: it is the form being read; render with -o FOLDER for its XLSX"
+	msgImportStopped   = "%s: %s could not be read; nothing written (--partial writes the rest)"
+	msgNoForms         = "no forms (.toml, .xlsx, .docx) in this folder"
+	msgImportArgs      = "expected one FILE.xlsx or FILE.docx, got %d"
+	msgImportNotOffice = "%s: expected an .xlsx or .docx file"
+	msgFormOrTemplate  = "--form and --template: give one"
+	msgNotBuiltin      = "--form %q is not a built-in form; 'jixiao template --list' shows them"
+	msgExists          = "%s exists; use --force to overwrite it"
 )
 
 // officeExts are the files read as a spreadsheet or a Word form, beside
@@ -120,19 +131,10 @@ func (im *imported) where(path string) string {
 	return im.res.Source
 }
 
-// errOwnInput: an output would replace the form it is made from.
-var errOwnInput = errors.New("it is the form being read; render with -o FOLDER for its XLSX")
-
 // sameFile tells whether two paths name the same file, ignoring case as
 // Windows and macOS folders do.
 func sameFile(a, b string) bool {
 	absA, err1 := filepath.Abs(a)
 	absB, err2 := filepath.Abs(b)
 	return err1 == nil && err2 == nil && strings.EqualFold(absA, absB)
-}
-
-// describeImport is the message of the import command for a file that
-// could not be read whole.
-func describeImport(path string, n int) string {
-	return fmt.Sprintf("%s: %s could not be read; nothing written (--partial writes the rest)", path, plural(n, "value"))
 }

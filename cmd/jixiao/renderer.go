@@ -143,7 +143,7 @@ func (r *renderer) renderFile(ctx context.Context, in input, opt renderOptions) 
 	for _, format := range opt.formats {
 		if out := outputs(base, format, 1)[0]; format != "png" && sameFile(out, in.path) {
 			res.problems = append(res.problems, jixiao.Problem{File: in.path, Severity: jixiao.Warning,
-				Message: fmt.Sprintf("%s not written: %v", out, errOwnInput)})
+				Message: fmt.Sprintf(msgOwnInput, out)})
 			continue
 		}
 		written, err := writeFormat(e, base, format, doc, opt)

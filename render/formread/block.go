@@ -125,7 +125,7 @@ func (b *block) row(i int) {
 		}
 		b.lastItem = false
 	case b.grp < 0:
-		rd.problem(wheres[0], "indicators", "an indicator outside any %s and %s; expected their cells to the left",
+		rd.problem(wheres[0], "indicators", msgNoLevels,
 			rd.spec.LabelOf("indicators"), rd.spec.LabelOf("indicators.groups"))
 	default:
 		b.item(texts, wheres)
@@ -143,7 +143,7 @@ func (b *block) levelCell(lv int, text, where string) {
 	m := b.level[lv]
 	vals, ok := m.match(text)
 	if !ok {
-		rd.problem(where, [2]string{"indicators", "indicators.groups"}[lv], "%s does not fit the form's %q", quote(text), rd.spec.Indicators.Levels[lv].Text)
+		rd.problem(where, [2]string{"indicators", "indicators.groups"}[lv], msgNoFit, quote(text), rd.spec.Indicators.Levels[lv].Text)
 		return
 	}
 	name := strings.Join(strings.Fields(vals["name"]), "") // the layout's line breaks
@@ -160,7 +160,7 @@ func (b *block) levelCell(lv int, text, where string) {
 		return
 	}
 	if b.ind < 0 {
-		rd.problem(where, "indicators.groups", "a %s outside any %s", rd.spec.LabelOf("indicators.groups"), rd.spec.LabelOf("indicators"))
+		rd.problem(where, "indicators.groups", msgNoLevel, rd.spec.LabelOf("indicators.groups"), rd.spec.LabelOf("indicators"))
 		return
 	}
 	ind := &rd.res.Indicators[b.ind]
@@ -252,7 +252,7 @@ func (b *block) item(texts, wheres []string) {
 		if cs.Field == "" && strings.TrimSpace(texts[j]) != "" {
 			m := newMatcher(cs.Text)
 			if _, ok := m.match(texts[j]); !ok {
-				rd.problem(wheres[j], path+"."+firstKey(m.keys), "%s does not fit the form's %q", quote(texts[j]), cs.Text)
+				rd.problem(wheres[j], path+"."+firstKey(m.keys), msgNoFit, quote(texts[j]), cs.Text)
 			}
 		}
 	}

@@ -50,12 +50,11 @@ type UnknownFormError struct {
 }
 
 func (e *UnknownFormError) Error() string {
-	return "not a form jixiao knows: tried " + strings.Join(e.Tried, ", ") +
-		"; a form is found by its labels (预算部门, 年度资金总额, 一级指标 …)"
+	return fmt.Sprintf(msgUnknownForm, strings.Join(e.Tried, ", "))
 }
 
 // ErrNoTables: the file has no table to read.
-var ErrNoTables = errors.New("holds no table")
+var ErrNoTables = errors.New(msgNoTables)
 
 // minShare is the share of a form's labels a table must show to be taken
 // for that form: enough that a form with some rows deleted is found, and a
@@ -97,7 +96,7 @@ func Read(kind tablefile.Kind, tables []*tablefile.Table, forms []*render.Templa
 		e := &UnknownFormError{}
 		for _, tpl := range forms {
 			n := tried[tpl.Form]
-			e.Tried = append(e.Tried, fmt.Sprintf("%s (%s: %d of its %d labels found)", tpl.Form, tpl.Name, n[0], n[1]))
+			e.Tried = append(e.Tried, fmt.Sprintf(msgTried, tpl.Form, tpl.Name, n[0], n[1]))
 		}
 		return nil, e
 	}

@@ -100,7 +100,7 @@ func (rd *reader) match(rows []int, cols [][]int, from, to int) []int {
 		}
 		if out[n] < 0 && keyed && pos < rd.s.len() {
 			if key, label := rd.requiredIn(k); key != "" {
-				rd.problem(rd.s.where(pos, 0), key, "the row labelled %s is not found here or below; its value cannot be read", label)
+				rd.problem(rd.s.where(pos, 0), key, msgRowNotFound, label)
 			}
 		}
 	}
@@ -237,7 +237,7 @@ func (rd *reader) pattern(pattern, text, where string) {
 		if len(m.keys) > 0 {
 			key = m.keys[0]
 		}
-		rd.problem(where, key, "%s does not fit the form's %q", quote(text), pattern)
+		rd.problem(where, key, msgNoFit, quote(text), pattern)
 		return
 	}
 	for _, key := range m.keys {

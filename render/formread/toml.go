@@ -21,10 +21,10 @@ func (r *Result) TOML(file string) []byte {
 	}
 	f := r.Template.Domain()
 	w.comment(r.Template.Name)
-	w.comment(fmt.Sprintf("Read by `jixiao import` from %s (%s); each value says the cell it came from.", file, r.Source))
-	w.comment("Check it with `jixiao check`, print it with `jixiao render`.")
+	w.comment(fmt.Sprintf(tomlReadFrom, file, r.Source))
+	w.comment(tomlCheckIt)
 	if len(r.Problems) > 0 {
-		w.comment(fmt.Sprintf("%d values could not be read: they are left out, each marked \"could not be read\".", len(r.Problems)))
+		w.comment(fmt.Sprintf(tomlUnread, len(r.Problems)))
 	}
 	w.blank()
 	if r.Template.Form != render.DefaultTemplate().Form {
@@ -61,7 +61,7 @@ func (w *writer) blank()              { w.b.WriteString("\n") }
 // note is a value's comment: its label and place.
 func (w *writer) note(label, path string) string {
 	if where := w.r.Where[path]; where != "" {
-		return label + " — " + where
+		return fmt.Sprintf(tomlPlace, label, where)
 	}
 	return label
 }
@@ -69,7 +69,7 @@ func (w *writer) note(label, path string) string {
 // missing writes the comment of a value left out, when it was.
 func (w *writer) missing(indent, name, path, label string) {
 	if p, ok := w.problems[path]; ok {
-		w.line(indent, "# "+name+" = ", fmt.Sprintf("%s — %s: could not be read: %s", label, p.Where, p.Message))
+		w.line(indent, "# "+name+" = ", fmt.Sprintf(tomlCouldNot, label, p.Where, p.Message))
 	}
 }
 
@@ -90,7 +90,7 @@ func (w *writer) table(f *jixiao.Form, key, indent string) {
 		case ok:
 			w.line(indent, name+" = "+literalOf(fd.Kind, v), w.note(fd.Label, fd.Key))
 		case w.r.Computed[fd.Key] != "":
-			w.line(indent, "# "+name+" = ", fmt.Sprintf("%s — %s: computed by the sheet's formula, not declared", fd.Label, w.r.Computed[fd.Key]))
+			w.line(indent, "# "+name+" = ", fmt.Sprintf(tomlComputed, fd.Label, w.r.Computed[fd.Key]))
 		default:
 			w.missing(indent, name, fd.Key, fd.Label)
 		}
@@ -117,7 +117,7 @@ func (w *writer) indicators(f *jixiao.Form) {
 			w.line("  ", "[[indicators.groups]]", w.note(label("indicators.groups"), gp))
 			w.named("  ", gp, g.Name, g.Weight, f)
 			if g.BlankRows > 0 {
-				w.line("  ", fmt.Sprintf("blank_rows = %d", g.BlankRows), "空白行")
+				w.line("  ", fmt.Sprintf("blank_rows = %d", g.BlankRows), tomlBlankRows)
 			}
 			for k, it := range g.Items {
 				w.item(fmt.Sprintf("%s.items[%d]", gp, k), it, f)
@@ -131,7 +131,7 @@ func (w *writer) named(indent, path, name string, weight jixiao.Figure, f *jixia
 	w.line(indent, "name = "+tomlString(name), "")
 	switch {
 	case weight.Set && w.r.Summed[path+".weight"]:
-		w.line(indent, "weight = "+weight.Text, f.LabelOf(path+".weight")+": not on the form; the sum of the level below")
+		w.line(indent, "weight = "+weight.Text, fmt.Sprintf(tomlSummed, f.LabelOf(path+".weight")))
 	case weight.Set:
 		w.line(indent, "weight = "+weight.Text, w.note(f.LabelOf(path+".weight"), path+".weight"))
 	default:

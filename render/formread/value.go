@@ -82,32 +82,32 @@ func figureText(kind jixiao.Kind, text string, amountPlaces int) (string, error)
 	case jixiao.KindAmount:
 		r, ok := number(text)
 		if !ok {
-			return "", fmt.Errorf("%s is not a number", quote(text))
+			return "", fmt.Errorf(msgNotNumber, quote(text))
 		}
 		return decimalText(snap(r), amountPlaces), nil
 	case jixiao.KindPoints:
 		r, ok := number(strings.TrimSuffix(text, "分"))
 		if !ok {
-			return "", fmt.Errorf("%s is not a number of points", quote(text))
+			return "", fmt.Errorf(msgNotPoints, quote(text))
 		}
 		return decimalText(snap(r), 0), nil
 	case jixiao.KindInt:
 		r, ok := number(strings.TrimSuffix(text, "年"))
 		if !ok || !r.IsInt() {
-			return "", fmt.Errorf("%s is not a whole number", quote(text))
+			return "", fmt.Errorf(msgNotWhole, quote(text))
 		}
 		return r.Num().String(), nil
 	case jixiao.KindPercent:
 		if p, ok := strings.CutSuffix(strings.TrimSuffix(text, "％"), "%"); ok || strings.HasSuffix(text, "％") {
 			r, ok := number(p)
 			if !ok {
-				return "", fmt.Errorf("%s is not a percentage", quote(text))
+				return "", fmt.Errorf(msgNotPercent, quote(text))
 			}
 			return decimalText(snap(r), 0) + "%", nil
 		}
 		r, ok := number(text)
 		if !ok {
-			return "", fmt.Errorf("%s is not a percentage; expected e.g. 90%% or 0.9", quote(text))
+			return "", fmt.Errorf(msgNotPercent, quote(text))
 		}
 		return decimalText(snap(r.Mul(r, big.NewRat(100, 1))), 0) + "%", nil
 	}
