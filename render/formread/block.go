@@ -22,8 +22,9 @@ type block struct {
 	levelCol [2]int
 	items    []form.CellSpec
 	itemCols []int
-	ind, grp int  // the current 一级 and 二级, -1 before the first
-	lastItem bool // the row above was an indicator of the current group
+	matchers []*matcher // of the item cells printed from a pattern; nil for a field's
+	ind, grp int        // the current 一级 and 二级, -1 before the first
+	lastItem bool       // the row above was an indicator of the current group
 }
 
 func (rd *reader) readBlock(from, to int) {
@@ -37,6 +38,11 @@ func (rd *reader) readBlock(from, to int) {
 	}
 	for _, it := range spec.Items {
 		b.itemCols = append(b.itemCols, rd.col[min(col, len(rd.col)-1)])
+		var m *matcher
+		if it.Field == "" {
+			m = newMatcher(it.Text)
+		}
+		b.matchers = append(b.matchers, m)
 		col += span(it.Span)
 	}
 	for i := from; i < to; i++ {
@@ -203,30 +209,27 @@ func (b *block) item(texts, wheres []string) {
 	rd := b.rd
 	g := b.group()
 	k := len(g.Items)
+	var keys []string           // the item keys the row shows, in the spec's order
 	vals := map[string]string{} // item key → text
 	at := map[string]string{}   // item key → place
-	fits := map[string]bool{}   // whether each pattern cell fit
 	raw := map[string]string{}  // the cell's own text, by the key it shows
+	misfit := false             // a pattern cell's text does not fit
 	for j, cs := range b.items {
 		if cs.Field != "" {
+			keys = append(keys, cs.Field)
 			vals[cs.Field], at[cs.Field], raw[cs.Field] = texts[j], wheres[j], texts[j]
 			continue
 		}
-		m := newMatcher(cs.Text)
+		m := b.matchers[j]
 		got, ok := m.match(texts[j])
+		misfit = misfit || !ok && strings.TrimSpace(texts[j]) != ""
 		for _, key := range m.keys {
 			if key == "n" {
 				continue
 			}
-			at[key], raw[key], fits[key] = wheres[j], texts[j], ok || strings.TrimSpace(texts[j]) == ""
-			if ok {
-				vals[key] = got[key]
-			}
+			keys = append(keys, key)
+			at[key], raw[key], vals[key] = wheres[j], texts[j], got[key]
 		}
-	}
-	misfit := false
-	for _, ok := range fits {
-		misfit = misfit || !ok
 	}
 	// The rest of the row above, cut by a page break: no figures, and a
 	// 三级指标 cell that either holds the rest of its text or repeats it.
@@ -244,21 +247,20 @@ func (b *block) item(texts, wheres []string) {
 	}
 	path := fmt.Sprintf("%s.items[%d]", b.path(), k)
 	it := jixiao.Item{}
-	for key, where := range at {
-		rd.res.Where[path+"."+key] = where
+	for _, key := range keys {
+		rd.res.Where[path+"."+key] = at[key]
 	}
 	rd.res.Where[path] = at["name"]
 	for j, cs := range b.items {
-		if cs.Field == "" && strings.TrimSpace(texts[j]) != "" {
-			m := newMatcher(cs.Text)
+		if m := b.matchers[j]; m != nil && strings.TrimSpace(texts[j]) != "" {
 			if _, ok := m.match(texts[j]); !ok {
 				rd.problem(wheres[j], path+"."+firstKey(m.keys), msgNoFit, quote(texts[j]), cs.Text)
 			}
 		}
 	}
 	parts := map[string]string{}
-	for key, text := range vals {
-		text = strings.TrimSpace(text)
+	for _, key := range keys {
+		text := strings.TrimSpace(vals[key])
 		switch key {
 		case "name":
 			it.Name = text
@@ -315,7 +317,7 @@ func firstKey(keys []string) string {
 // goOn appends the texts of a row cut by a page break to the indicator
 // it continues.
 func (b *block) goOn(it *jixiao.Item, raw map[string]string) {
-	for key, text := range raw {
+	for key, text := range raw { // each key once: the order does not matter
 		switch key {
 		case "name":
 			it.Name += text
