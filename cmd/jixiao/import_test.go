@@ -199,3 +199,37 @@ func TestPreviewOfficeForms(t *testing.T) {
 		t.Errorf("the sample's one warning (a 得分 of 9 the rule gives 8.62) at %v", got.Problems)
 	}
 }
+
+// TestImportCommand: import writes the data file a Word form stands for,
+// which checks as the sample does; it refuses to overwrite a file.
+func TestImportCommand(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "益阳.toml")
+	docx := "../../render/tablefile/testdata/yiyang-2020.docx"
+	code, stdout, errs := run(t, "import", docx, "-o", out)
+	if code != 0 || stdout != "wrote "+out+"\n" || errs != "" {
+		t.Fatalf("import: exit %d\n%s\n%s", code, stdout, errs)
+	}
+	data := string(readFile(t, out))
+	for _, want := range []string{
+		"year = 2020                              # 年度 — 表1 第2行第1列\n",
+		"execution_rate = \"90%\"                   # 执行率 — 表1 第5行第8列\n",
+		"other = 90.40                            # 其他资金 — 表1 第10行第2列\n",
+	} {
+		if !strings.Contains(data, want) {
+			t.Errorf("the data file lacks %q:\n%s", want, data)
+		}
+	}
+	if code, _, errs := run(t, "check", out); code != 0 || errs != "" {
+		t.Errorf("check of the import: exit %d\n%s", code, errs)
+	}
+	if code, _, errs := run(t, "import", docx, "-o", out); code != 1 || !strings.Contains(errs, "exists; use --force") {
+		t.Errorf("import over a file: exit %d\n%s", code, errs)
+	}
+	if code, _, _ := run(t, "import", out); code != 2 {
+		t.Errorf("import of a .toml: exit %d, want 2", code)
+	}
+	if code, _, errs := run(t, "import", "--form", "项目支出-2020", docx); code != 1 || !strings.Contains(errs, "not a form jixiao knows: tried 项目支出-2020") {
+		t.Errorf("import as the other form: exit %d\n%s", code, errs)
+	}
+}

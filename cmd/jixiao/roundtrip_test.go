@@ -22,7 +22,7 @@ func roundTripForms() int {
 	if testing.Short() {
 		return 4
 	}
-	return 24
+	return 60
 }
 
 // TestRoundTripXLSX is the import's property: for generated forms of both

@@ -57,9 +57,10 @@ func (e *UnknownFormError) Error() string {
 var ErrNoTables = errors.New(msgNoTables)
 
 // minShare is the share of a form's labels a table must show to be taken
-// for that form: enough that a form with some rows deleted is found, and a
-// table of another kind is not.
-const minShare = 0.6
+// for that form: a form with some rows deleted or labels retyped is found,
+// and a form of another kind is not, though the two built-in forms share
+// about two thirds of their labels (年初预算数, 一级指标 …).
+const minShare = 0.8
 
 // Read finds which of the forms the tables hold and reads its values. The
 // tables are a workbook's sheets (each may be the form) or a document's

@@ -159,7 +159,7 @@ func (rd *reader) rowMatches(k int, cols []int, i int) bool {
 
 // readRows reads the fields of the matched rows. A row cut by a page
 // break goes on in the rows below it, up to the next matched row: their
-// texts in a field's column are the rest of its text.
+// texts in a cell of a field's columns are the rest of its text.
 func (rd *reader) readRows(rows []int, cols [][]int, at []int, to int) {
 	for n, k := range rows {
 		i := at[n]
@@ -188,8 +188,9 @@ func (rd *reader) readRows(rows []int, cols [][]int, at []int, to int) {
 				rd.pattern(c.Text, text, where)
 				continue
 			}
-			for r := i + 1; r < next; r++ {
-				if more := rd.s.starting(r, fc); more != nil && more.Col == fc {
+			for r := i + 1; r < next && cell != nil; r++ {
+				// The same cell again below, cut by a page break.
+				if more := rd.s.starting(r, fc); more != nil && more.Col == fc && more.ColSpan == cell.ColSpan {
 					text += more.Text
 				}
 			}
