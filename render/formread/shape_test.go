@@ -249,3 +249,18 @@ func TestLabelNotFound(t *testing.T) {
 		t.Errorf("problems: %v\nwant %s", res.Problems, want)
 	}
 }
+
+// TestTitleAboveTheTable: a Word form whose title is a paragraph above its
+// table (the first two rows of the sample's table removed) reads the year
+// from there.
+func TestTitleAboveTheTable(t *testing.T) {
+	tb := withoutRow(withoutRow(sampleTable(t), 0), 0)
+	heading := &tablefile.Table{Name: tablefile.HeadingName, Kind: tablefile.DOCX, Rows: 2, Cols: 1, Cells: []tablefile.Cell{
+		{Row: 0, RowSpan: 1, ColSpan: 1, Text: "附件2：", Ref: "第1段"},
+		{Row: 1, RowSpan: 1, ColSpan: 1, Text: "2020年度部门整体支出绩效自评表", Ref: "第2段"},
+	}}
+	res := read(t, heading, tb)
+	if len(res.Problems) > 0 || res.Values["year"] != "2020" || res.Where["year"] != "正文 第2段" || res.Values["department"] != "益阳市工业和信息化局" {
+		t.Errorf("year %q at %q, department %q, problems %v", res.Values["year"], res.Where["year"], res.Values["department"], res.Problems)
+	}
+}

@@ -28,8 +28,20 @@ func readDOCX(zr *zip.Reader, lim Limits) ([]*Table, error) {
 	if len(d.tables) == 0 {
 		return nil, ErrNoTable
 	}
+	if d.heading != nil && len(d.heading.Cells) > 0 {
+		return append([]*Table{d.heading}, d.tables...), nil
+	}
 	return d.tables, nil
 }
+
+// maxHeading is how many paragraphs before the first table are kept: the
+// last ones, which hold the form's title (附件2：, 2020年度…自评表) when a
+// document writes it above its table rather than in it.
+const maxHeading = 20
+
+// HeadingName names the table of the paragraphs above a document's first
+// table: one row, one cell, per paragraph.
+const HeadingName = "正文"
 
 type docxReader struct {
 	lim    Limits
@@ -40,6 +52,9 @@ type docxReader struct {
 	row   int    // its current row, 0-based
 	col   int    // the grid column the next cell starts at
 	open  []int  // per grid column: the cell a vertical merge may continue, or -1
+
+	heading   *Table // the paragraphs before the first table
+	inHeading bool   // inside such a paragraph
 
 	cell      *Cell // the top-level cell being read, nil between cells
 	continues bool  // the cell continues the merge above it (w:vMerge without restart)
@@ -72,7 +87,7 @@ func (d *docxReader) read(dec *xml.Decoder) error {
 				d.end(el.Name.Local)
 			}
 		case xml.CharData:
-			if d.inText && d.cell != nil {
+			if d.inText && (d.cell != nil || d.inHeading) {
 				d.text.Write(el)
 			}
 		}
@@ -122,16 +137,20 @@ func (d *docxReader) start(el xml.StartElement) error {
 		if d.cell != nil && d.paragraph {
 			d.text.WriteByte('\n')
 		}
+		if d.depth == 0 && len(d.tables) == 0 {
+			d.inHeading = true
+			d.text.Reset()
+		}
 	case "r":
 		d.inRun = true
 	case "t":
 		d.inText = d.inRun
 	case "tab":
-		if d.cell != nil && d.inRun {
+		if (d.cell != nil || d.inHeading) && d.inRun {
 			d.text.WriteByte('\t')
 		}
 	case "br", "cr":
-		if d.cell != nil && d.inRun {
+		if (d.cell != nil || d.inHeading) && d.inRun {
 			d.text.WriteByte('\n')
 		}
 	}
@@ -148,6 +167,10 @@ func (d *docxReader) end(name string) {
 		if d.cell != nil {
 			d.paragraph = true
 		}
+		if d.inHeading {
+			d.inHeading = false
+			d.headingParagraph(strings.TrimSpace(d.text.String()))
+		}
 	case "tc":
 		if d.depth == 1 && d.cell != nil {
 			d.endCell()
@@ -162,6 +185,31 @@ func (d *docxReader) end(name string) {
 		d.depth--
 	}
 }
+
+// headingParagraph keeps a paragraph above the first table, as one more
+// row of the heading table; the last maxHeading only.
+func (d *docxReader) headingParagraph(text string) {
+	if text == "" {
+		return
+	}
+	if d.heading == nil {
+		d.heading = &Table{Name: HeadingName, Kind: DOCX, Cols: 1}
+	}
+	h := d.heading
+	if len(h.Cells) == maxHeading {
+		h.Cells = append(h.Cells[:0], h.Cells[1:]...)
+		for i := range h.Cells {
+			h.Cells[i].Row = i
+			h.Cells[i].Ref = paragraphRef(i)
+		}
+	}
+	n := len(h.Cells)
+	h.Cells = append(h.Cells, Cell{Row: n, Col: 0, RowSpan: 1, ColSpan: 1, Text: text, Ref: paragraphRef(n)})
+	h.Rows = n + 1
+}
+
+// paragraphRef names the n-th (0-based) paragraph kept above the table.
+func paragraphRef(n int) string { return fmt.Sprintf("第%d段", n+1) }
 
 // endCell places the finished cell: a new cell, or one more row of the
 // vertical merge above it.

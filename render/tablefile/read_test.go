@@ -252,3 +252,25 @@ func FuzzDOCX(f *testing.F) {
 		}
 	})
 }
+
+// TestDOCXHeading: the paragraphs above the first table (a form's title,
+// when a document writes it there) are kept as a table of their own, one
+// per row, before the document's tables; those after it are not.
+func TestDOCXHeading(t *testing.T) {
+	body := `<w:p>` + run("附件2：") + `</w:p><w:p></w:p><w:p>` + run("2020年度") + run("部门整体支出绩效自评表") + `</w:p>` +
+		`<w:tbl><w:tr>` + tc("", run("预算部门")) + `</w:tr></w:tbl><w:p>` + run("注：表后的字") + `</w:p>`
+	_, tables, err := Read(docx(t, body), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `正文: 2 rows × 1 columns
+1: [第1段] "附件2："
+2: [第2段] "2020年度部门整体支出绩效自评表"
+`
+	if len(tables) != 2 || tables[0].String() != want || tables[1].Name != "表1" {
+		t.Errorf("got %d tables, the first\n%s\nwant\n%s", len(tables), tables[0], want)
+	}
+	if _, _, err := Read(docx(t, `<w:p>`+run("只有文字")+`</w:p>`), Limits{}); !errors.Is(err, ErrNoTable) {
+		t.Errorf("paragraphs without a table: %v, want ErrNoTable", err)
+	}
+}
