@@ -105,8 +105,10 @@ func figureText(kind jixiao.Kind, text string, amountPlaces int) (string, error)
 			}
 			return decimalText(snap(r), 0) + "%", nil
 		}
+		// A bare number is a fraction, as a sheet stores 90% (0.9); one
+		// above 2 (200%) is more likely 90 meant as 90%, so it is asked for.
 		r, ok := number(text)
-		if !ok {
+		if !ok || r.Cmp(big.NewRat(2, 1)) > 0 {
 			return "", fmt.Errorf(msgNotPercent, quote(text))
 		}
 		return decimalText(snap(r.Mul(r, big.NewRat(100, 1))), 0) + "%", nil
