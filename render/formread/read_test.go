@@ -13,10 +13,15 @@ import (
 	"jixiao/render/tablefile"
 )
 
-// importFile reads a file of testdata the way `jixiao import` does.
+// fixtures are the office files tablefile's tests read, made by its
+// testdata/make-fixtures.sh: the sample as jixiao's XLSX, saved again by
+// LibreOffice, and made a Word table by a word processor.
+const fixtures = "../tablefile/testdata"
+
+// importFile reads a fixture the way `jixiao import` does.
 func importFile(t testing.TB, name string) *Result {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", name))
+	data, err := os.ReadFile(filepath.Join(fixtures, name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,7 +139,7 @@ func TestSampleFiles(t *testing.T) {
 
 // BenchmarkRead reads the sample's workbook: file to grids to data file.
 func BenchmarkRead(b *testing.B) {
-	data, err := os.ReadFile(filepath.Join("testdata", "yiyang-2020-lo.xlsx"))
+	data, err := os.ReadFile(filepath.Join(fixtures, "yiyang-2020-lo.xlsx"))
 	if err != nil {
 		b.Fatal(err)
 	}

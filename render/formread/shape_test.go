@@ -13,7 +13,7 @@ import (
 // sampleTable is the sample as a Word table (made by a word processor).
 func sampleTable(t testing.TB) *tablefile.Table {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", "yiyang-2020.docx"))
+	data, err := os.ReadFile(filepath.Join(fixtures, "yiyang-2020.docx"))
 	if err != nil {
 		t.Fatal(err)
 	}

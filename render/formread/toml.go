@@ -142,7 +142,7 @@ func (w *writer) named(indent, path, name string, weight jixiao.Figure, f *jixia
 func (w *writer) item(path string, it jixiao.Item, f *jixiao.Form) {
 	const indent = "    "
 	w.blank()
-	w.line(indent, "[[indicators.groups.items]]", w.note(f.LabelOf(path), path))
+	w.line(indent, "[[indicators.groups.items]]", f.LabelOf(path))
 	text := func(key, v string) {
 		switch {
 		case v != "":
