@@ -53,6 +53,7 @@ type docxReader struct {
 	col   int    // the grid column the next cell starts at
 	open  []int  // per grid column: the cell a vertical merge may continue, or -1
 
+	err       error  // what stops the reading, once found
 	heading   *Table // the paragraphs before the first table
 	inHeading bool   // inside such a paragraph
 
@@ -85,6 +86,9 @@ func (d *docxReader) read(dec *xml.Decoder) error {
 		case xml.EndElement:
 			if el.Name.Space == wordNS {
 				d.end(el.Name.Local)
+				if d.err != nil {
+					return d.err
+				}
 			}
 		case xml.CharData:
 			if d.inText && (d.cell != nil || d.inHeading) {
@@ -234,6 +238,10 @@ func (d *docxReader) endCell() {
 			}
 			return
 		}
+	}
+	if len(d.t.Cells) >= d.lim.Cells {
+		d.err = fmt.Errorf("%w: %s has more than %d cells", ErrTooLarge, d.t.Name, d.lim.Cells)
+		return
 	}
 	c.Ref = docxRef(c.Row, c.Col)
 	d.t.Cells = append(d.t.Cells, c)

@@ -125,6 +125,7 @@ type Limits struct {
 	UnpackedBytes int64 // all its parts, uncompressed
 	Rows          int   // rows of one table
 	Cols          int   // columns of one table
+	Cells         int   // cells holding text, in one table
 }
 
 // The defaults: a filled form is a few hundred KB and well under a hundred
@@ -134,6 +135,9 @@ const (
 	DefaultUnpackedBytes = 256 << 20
 	DefaultRows          = 10000
 	DefaultCols          = 256
+	// A form has a few hundred cells; a sheet of 10,000 rows of 60 texts
+	// costs excelize about 700 MB to read, 100,000 cells under 150 MB.
+	DefaultCells = 100_000
 )
 
 func (l Limits) withDefaults() Limits {
@@ -148,6 +152,9 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.Cols <= 0 {
 		l.Cols = DefaultCols
+	}
+	if l.Cells <= 0 {
+		l.Cells = DefaultCells
 	}
 	return l
 }

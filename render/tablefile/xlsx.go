@@ -53,6 +53,7 @@ func readSheet(f *excelize.File, name string, lim Limits) (*Table, error) {
 	defer rows.Close()
 	t := &Table{Name: name, Kind: XLSX}
 	var grid [][]string
+	cells := 0
 	for rows.Next() {
 		if len(grid) >= lim.Rows {
 			return nil, fmt.Errorf("%w: more than %d", ErrTooManyRows, lim.Rows)
@@ -63,6 +64,14 @@ func readSheet(f *excelize.File, name string, lim Limits) (*Table, error) {
 		}
 		if len(cols) > lim.Cols {
 			return nil, fmt.Errorf("%w: row %d has %d columns, at most %d", ErrTooLarge, len(grid)+1, len(cols), lim.Cols)
+		}
+		for _, v := range cols {
+			if v != "" {
+				cells++
+			}
+		}
+		if cells > lim.Cells {
+			return nil, fmt.Errorf("%w: more than %d cells with text", ErrTooLarge, lim.Cells)
 		}
 		grid = append(grid, cols)
 	}
