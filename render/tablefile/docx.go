@@ -16,13 +16,21 @@ const wordNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 // word/document.xml, token by token, so memory follows the tables' text and
 // not the file. A table nested in a cell is read as that cell's text.
 func readDOCX(zr *zip.Reader, lim Limits) ([]*Table, error) {
+	// The decoder holds a text node whole: a document of one cell of 200 MB
+	// would cost gigabytes. A document holding a form is well under 1 MB.
+	limit := min(lim.UnpackedBytes, maxDocumentXML)
+	for _, f := range zr.File {
+		if f.Name == "word/document.xml" && f.UncompressedSize64 > uint64(limit) {
+			return nil, fmt.Errorf("%w: word/document.xml is %d bytes, at most %d", ErrTooLarge, f.UncompressedSize64, limit)
+		}
+	}
 	part, err := openPart(zr, "word/document.xml")
 	if err != nil {
 		return nil, err
 	}
 	defer part.Close()
 	d := &docxReader{lim: lim}
-	if err := d.read(xml.NewDecoder(io.LimitReader(part, lim.UnpackedBytes))); err != nil {
+	if err := d.read(xml.NewDecoder(io.LimitReader(part, limit))); err != nil {
 		return nil, err
 	}
 	if len(d.tables) == 0 {
@@ -33,6 +41,13 @@ func readDOCX(zr *zip.Reader, lim Limits) ([]*Table, error) {
 	}
 	return d.tables, nil
 }
+
+// maxDocumentXML bounds the document's main part, and maxCellText the
+// text of one cell: a form's longest text is a few thousand characters.
+const (
+	maxDocumentXML = 16 << 20
+	maxCellText    = 1 << 20
+)
 
 // maxHeading is how many paragraphs before the first table are kept: the
 // last ones, which hold the form's title (附件2：, 2020年度…自评表) when a
@@ -92,6 +107,9 @@ func (d *docxReader) read(dec *xml.Decoder) error {
 			}
 		case xml.CharData:
 			if d.inText && (d.cell != nil || d.inHeading) {
+				if d.text.Len()+len(el) > maxCellText {
+					return fmt.Errorf("%w: a cell of more than %d bytes of text", ErrTooLarge, maxCellText)
+				}
 				d.text.Write(el)
 			}
 		}

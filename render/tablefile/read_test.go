@@ -197,6 +197,24 @@ func TestBadFiles(t *testing.T) {
 		b.WriteString("</w:tbl>")
 		return docx(t, b.String())
 	}
+	// A document of one cell of 20 MB of text, under the unpacked limit:
+	// the XML decoder would hold the text whole.
+	bigCell := func() []byte {
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		w, _ := zw.Create("word/document.xml")
+		w.Write([]byte(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:tbl><w:tr><w:tc><w:p><w:r><w:t>`))
+		chunk := bytes.Repeat([]byte("年"), 1<<20)
+		for range 7 {
+			w.Write(chunk)
+		}
+		w.Write([]byte(`</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>`))
+		zw.Close()
+		return buf.Bytes()
+	}
+	oneCell := func(n int) []byte {
+		return docx(t, `<w:tbl><w:tr>`+tc("", run(strings.Repeat("年", n)))+`</w:tr></w:tbl>`)
+	}
 	small := Limits{UnpackedBytes: 1 << 20, Rows: 100}
 	for _, tc := range []struct {
 		name string
@@ -214,6 +232,8 @@ func TestBadFiles(t *testing.T) {
 		{"document without a table", docx(t, "<w:p>"+run("只有文字")+"</w:p>"), Limits{}, ErrNoTable},
 		{"broken XML", docx(t, "<w:tbl><w:tr>"), Limits{}, ErrMalformed},
 		{"too many rows", manyRows(), small, ErrTooManyRows},
+		{"a document of 20 MB", bigCell(), Limits{}, ErrTooLarge},
+		{"a cell of more than 1 MB", oneCell(maxCellText/3 + 1), Limits{}, ErrTooLarge},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, tables, err := Read(tc.data, tc.lim)
