@@ -10,6 +10,7 @@ type Document struct {
 	Height   float64
 	Table    *Table
 	Pages    []Page
+	Look     *Look // the template's looks, resolved: what backends draw with
 }
 
 // Page is one sheet: its rows, the cell boxes, the text lines and the

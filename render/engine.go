@@ -18,6 +18,7 @@ import (
 type Engine struct {
 	Template *Template
 	faces    map[string]*fonts.Face // by the template's font key
+	resolved *Look                  // the template's looks with these faces, for every Document
 }
 
 // NewEngine loads the template's fonts: the shipped faces by name, any
@@ -39,6 +40,7 @@ func NewEngine(tpl *Template) (*Engine, error) {
 		}
 		e.faces[key] = face
 	}
+	e.resolved = e.look()
 	return e, nil
 }
 
@@ -90,6 +92,7 @@ func (e *Engine) Layout(s *jixiao.Scored, file string) (*Document, jixiao.Proble
 		Width:    mm(e.Template.Page.Width),
 		Height:   mm(e.Template.Page.Height),
 		Table:    t,
+		Look:     e.resolved,
 	}
 	if problems := e.missingGlyphs(t, doc, s.Report, file); len(problems) > 0 {
 		return nil, problems

@@ -190,10 +190,10 @@ func TestProjectBatchSummary(t *testing.T) {
 func TestPreviewNamedForm(t *testing.T) {
 	b := &previewBuilder{data: projectSample}
 	got := b.build()
-	if got.Doc == nil || got.Engine == nil || got.Problems.Errors() > 0 {
+	if got.Doc == nil || got.Problems.Errors() > 0 {
 		t.Fatalf("preview: doc %v, problems %v", got.Doc != nil, got.Problems)
 	}
-	if n := len(got.Doc.Table.Columns); n != 10 || got.Engine.Template.Form != "项目支出-2020" {
-		t.Errorf("preview laid out %d columns with %q", n, got.Engine.Template.Form)
+	if n := len(got.Doc.Table.Columns); n != 10 || got.Doc.Look.Sheet != "附1" {
+		t.Errorf("preview laid out %d columns for the sheet %q", n, got.Doc.Look.Sheet)
 	}
 }

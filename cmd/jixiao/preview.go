@@ -80,8 +80,8 @@ func runPreview(c *cli, cmd *command, args []string) int {
 		Build: b.build,
 		Name:  strings.TrimSuffix(filepath.Base(data), filepath.Ext(data)),
 		DPI:   dpi,
-		Encode: func(w io.Writer, format string, e *render.Engine, doc *render.Document) error {
-			return encode(w, format, e, doc, time.Time{})
+		Encode: func(w io.Writer, format string, doc *render.Document) error {
+			return encode(w, format, doc, time.Time{})
 		},
 		Log:   c.stderr,
 		Addr:  addr,

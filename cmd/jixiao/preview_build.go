@@ -38,12 +38,8 @@ func (b *previewBuilder) build() preview.Build {
 	if problems != nil {
 		return preview.Build{Problems: problems, Watch: watch}
 	}
-	e, doc, _, problems := r.layout(b.data, data)
-	problems = im.locate(problems)
-	if e == nil {
-		e = r.engine
-	}
-	return preview.Build{Engine: e, Doc: doc, Problems: problems, Watch: watch}
+	_, doc, _, problems := r.layout(b.data, data)
+	return preview.Build{Doc: doc, Problems: im.locate(problems), Watch: watch}
 }
 
 func (b *previewBuilder) ctx() context.Context {

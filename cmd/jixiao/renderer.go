@@ -146,7 +146,7 @@ func (r *renderer) renderFile(ctx context.Context, in input, opt renderOptions) 
 				Message: fmt.Sprintf(msgOwnInput, out)})
 			continue
 		}
-		written, err := writeFormat(e, base, format, doc, opt)
+		written, err := writeFormat(base, format, doc, opt)
 		res.written = append(res.written, written...)
 		if err != nil {
 			res.problems = append(res.problems, outputProblem(in.path, err))
@@ -183,17 +183,17 @@ func outputs(base, format string, pages int) []string {
 	return out
 }
 
-func writeFormat(e *render.Engine, base, format string, doc *render.Document, opt renderOptions) ([]string, error) {
+func writeFormat(base, format string, doc *render.Document, opt renderOptions) ([]string, error) {
 	switch format {
 	case "pdf", "xlsx":
 		path := outputs(base, format, 0)[0]
-		err := atomicfile.WriteFunc(path, func(w io.Writer) error { return encode(w, format, e, doc, opt.date) })
+		err := atomicfile.WriteFunc(path, func(w io.Writer) error { return encode(w, format, doc, opt.date) })
 		if err != nil {
 			return nil, err
 		}
 		return []string{path}, nil
 	case "png":
-		images, err := pngout.Render(e, doc, opt.dpi)
+		images, err := pngout.Render(doc, opt.dpi)
 		if err != nil {
 			return nil, err
 		}
@@ -211,13 +211,13 @@ func writeFormat(e *render.Engine, base, format string, doc *render.Document, op
 
 // encode writes doc in a one-file format, with the document information
 // every output of jixiao carries; a zero date records none.
-func encode(w io.Writer, format string, e *render.Engine, doc *render.Document, date time.Time) error {
-	creator, subject := "jixiao "+version(), e.Template.Name
+func encode(w io.Writer, format string, doc *render.Document, date time.Time) error {
+	creator, subject := "jixiao "+version(), doc.Look.Name
 	switch format {
 	case "pdf":
-		return pdf.Write(w, e, doc, pdf.Info{Creator: creator, Subject: subject, Date: date})
+		return pdf.Write(w, doc, pdf.Info{Creator: creator, Subject: subject, Date: date})
 	case "xlsx":
-		return xlsx.Write(w, e, doc, xlsx.Info{Creator: creator, Subject: subject, Date: date})
+		return xlsx.Write(w, doc, xlsx.Info{Creator: creator, Subject: subject, Date: date})
 	}
 	return fmt.Errorf("unknown format %q", format)
 }

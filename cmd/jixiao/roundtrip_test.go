@@ -58,15 +58,15 @@ func TestRoundTripXLSX(t *testing.T) {
 // that the same data gives the same bytes.
 func renderBoth(t testing.TB, r *renderer, name string, data []byte) (xlsxData, pdfData []byte) {
 	t.Helper()
-	e, doc, _, problems := r.layout(name, data)
+	_, doc, _, problems := r.layout(name, data)
 	if doc == nil {
 		t.Fatalf("%s does not render:\n%v\n%s", name, problems, data)
 	}
 	var x, p bytes.Buffer
-	if err := encode(&x, "xlsx", e, doc, time.Time{}); err != nil {
+	if err := encode(&x, "xlsx", doc, time.Time{}); err != nil {
 		t.Fatal(err)
 	}
-	if err := encode(&p, "pdf", e, doc, time.Time{}); err != nil {
+	if err := encode(&p, "pdf", doc, time.Time{}); err != nil {
 		t.Fatal(err)
 	}
 	return x.Bytes(), p.Bytes()

@@ -28,7 +28,7 @@ type Info struct {
 }
 
 // Write draws doc and writes the PDF to w.
-func Write(w io.Writer, e *render.Engine, doc *render.Document, info Info) error {
+func Write(w io.Writer, doc *render.Document, info Info) error {
 	pdf := &gopdf.GoPdf{}
 	pdf.Start(gopdf.Config{Unit: gopdf.UnitPT, PageSize: gopdf.Rect{W: doc.Width, H: doc.Height}})
 	// Content at BestSpeed, embedded fonts Huffman-coded only (glyph
@@ -49,8 +49,8 @@ func Write(w io.Writer, e *render.Engine, doc *render.Document, info Info) error
 	// the same input always gives the same bytes.
 	var faces []*fonts.Face
 	styleFace := map[string]*fonts.Face{}
-	for _, style := range slices.Sorted(maps.Keys(e.Template.Styles)) {
-		face := e.FaceByKey(e.Template.Styles[style].Font)
+	for _, style := range slices.Sorted(maps.Keys(doc.Look.Styles)) {
+		face := doc.Look.Face(style)
 		if !slices.Contains(faces, face) {
 			faces = append(faces, face)
 		}
@@ -74,7 +74,7 @@ func Write(w io.Writer, e *render.Engine, doc *render.Document, info Info) error
 	}
 	for _, page := range doc.Pages {
 		pdf.AddPage()
-		if err := drawPage(pdf, e, page, families); err != nil {
+		if err := drawPage(pdf, page, families); err != nil {
 			return fmt.Errorf("page %d: %w", page.Number, err)
 		}
 	}
@@ -84,7 +84,7 @@ func Write(w io.Writer, e *render.Engine, doc *render.Document, info Info) error
 	return nil
 }
 
-func drawPage(pdf *gopdf.GoPdf, e *render.Engine, page render.Page, families map[string]string) error {
+func drawPage(pdf *gopdf.GoPdf, page render.Page, families map[string]string) error {
 	pdf.SetTextColor(0, 0, 0)
 	style, size := "", 0.0 // the style and size the current font was set for
 	for _, t := range page.Texts {

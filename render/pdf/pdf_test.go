@@ -25,9 +25,9 @@ import (
 
 func samplePDF(t testing.TB, info Info) []byte {
 	t.Helper()
-	e, doc := rendertest.Sample(t)
+	_, doc := rendertest.Sample(t)
 	var b bytes.Buffer
-	if err := Write(&b, e, doc, info); err != nil {
+	if err := Write(&b, doc, info); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()
@@ -171,8 +171,8 @@ func squeeze(s string) string {
 }
 
 func BenchmarkRenderPDF(b *testing.B) {
-	rendertest.BenchmarkSample(b, func(w io.Writer, e *render.Engine, doc *render.Document) error {
-		return Write(w, e, doc, Info{})
+	rendertest.BenchmarkSample(b, func(w io.Writer, doc *render.Document) error {
+		return Write(w, doc, Info{})
 	}, "pdf-bytes")
 }
 
@@ -223,9 +223,9 @@ func TestShrunkNumberPrintsWhole(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e, doc := rendertest.Layout(t, data)
+	_, doc := rendertest.Layout(t, data)
 	var b bytes.Buffer
-	if err := Write(&b, e, doc, Info{}); err != nil {
+	if err := Write(&b, doc, Info{}); err != nil {
 		t.Fatal(err)
 	}
 	out := tool(t, b.Bytes(), "pdftotext", "-bbox", "-f", "1", "-l", "1", "-enc", "UTF-8", "FILE", "-")
@@ -262,9 +262,9 @@ func BenchmarkGopdfParse(b *testing.B) {
 // TestProjectTextInTableOrder: the 项目支出绩效自评表 reads in table
 // order, row by row, each cell's text whole.
 func TestProjectTextInTableOrder(t *testing.T) {
-	e, doc := rendertest.Project(t)
+	_, doc := rendertest.Project(t)
 	var b bytes.Buffer
-	if err := Write(&b, e, doc, Info{}); err != nil {
+	if err := Write(&b, doc, Info{}); err != nil {
 		t.Fatal(err)
 	}
 	got := squeeze(tool(t, b.Bytes(), "pdftotext", "-raw", "-enc", "UTF-8", "FILE", "-"))

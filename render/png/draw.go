@@ -43,9 +43,9 @@ func newPainter(doc *render.Document, dpi float64) *painter {
 }
 
 // draw paints the page in the PDF's order: texts, then borders.
-func (p *painter) draw(e *render.Engine, page *render.Page) (*image.Gray, error) {
+func (p *painter) draw(look *render.Look, page *render.Page) (*image.Gray, error) {
 	for _, t := range page.Texts {
-		if err := p.text(e, t); err != nil {
+		if err := p.text(look, t); err != nil {
 			return nil, err
 		}
 	}
@@ -74,8 +74,8 @@ func (p *painter) face(f *fonts.Face, size float64) (font.Face, error) {
 // is placed at the sum of the advances before it as the layout measured
 // them (fonts.Face, unkerned, like gopdf), not as the rasterizer rounds
 // them, so that the line ends exactly at t.X + t.Width.
-func (p *painter) text(e *render.Engine, t render.Text) error {
-	f := e.Face(t.Style)
+func (p *painter) text(look *render.Look, t render.Text) error {
+	f := look.Face(t.Style)
 	if f == nil {
 		return fmt.Errorf("text %q: the template has no style %q", t.Text, t.Style)
 	}

@@ -35,7 +35,7 @@ var ErrDPI = errors.New("resolution out of range")
 
 // Draw draws page i (an index into doc.Pages, from 0) at dpi pixels per
 // inch. The image is Size(doc, dpi).
-func Draw(e *render.Engine, doc *render.Document, i int, dpi float64) (*image.Gray, error) {
+func Draw(doc *render.Document, i int, dpi float64) (*image.Gray, error) {
 	if err := checkArgs(doc, dpi); err != nil {
 		return nil, err
 	}
@@ -43,7 +43,7 @@ func Draw(e *render.Engine, doc *render.Document, i int, dpi float64) (*image.Gr
 		return nil, fmt.Errorf("png: page index %d: the document has %d pages", i, len(doc.Pages))
 	}
 	page := &doc.Pages[i]
-	img, err := newPainter(doc, dpi).draw(e, page)
+	img, err := newPainter(doc, dpi).draw(doc.Look, page)
 	if err != nil {
 		return nil, fmt.Errorf("png: page %d: %w", page.Number, err)
 	}
@@ -53,7 +53,7 @@ func Draw(e *render.Engine, doc *render.Document, i int, dpi float64) (*image.Gr
 // Render draws every page of doc and encodes each as PNG: out[i] is the
 // file for doc.Pages[i]. Pages are drawn and encoded concurrently, as many
 // at a time as there are CPUs, which also bounds the memory taken.
-func Render(e *render.Engine, doc *render.Document, dpi float64) ([][]byte, error) {
+func Render(doc *render.Document, dpi float64) ([][]byte, error) {
 	if err := checkArgs(doc, dpi); err != nil {
 		return nil, err
 	}
@@ -65,7 +65,7 @@ func Render(e *render.Engine, doc *render.Document, dpi float64) ([][]byte, erro
 		wg.Go(func() {
 			slots <- struct{}{}
 			defer func() { <-slots }()
-			img, err := Draw(e, doc, i, dpi)
+			img, err := Draw(doc, i, dpi)
 			if err != nil {
 				errs[i] = err
 				return

@@ -22,12 +22,12 @@ func sample(tb testing.TB) (*render.Engine, *render.Document) {
 }
 
 func TestPagesAndSize(t *testing.T) {
-	e, doc := sample(t)
+	_, doc := sample(t)
 	for _, c := range []struct {
 		dpi  float64
 		w, h int
 	}{{96, 794, 1123}, {150, 1241, 1754}, {72, 596, 842}} {
-		files, err := Render(e, doc, c.dpi)
+		files, err := Render(doc, c.dpi)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -70,7 +70,7 @@ func inkWhereTheLayoutSaid(t *testing.T, e *render.Engine, doc *render.Document)
 	const dpi = 96
 	s := dpi / 72.0
 	for i, page := range doc.Pages {
-		img, err := Draw(e, doc, i, dpi)
+		img, err := Draw(doc, i, dpi)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -142,8 +142,8 @@ func ink(img *image.Gray, r image.Rectangle) int {
 // TestEncodeKeepsTheDrawing decodes a page and finds every pixel within
 // half a step of the 16 gray levels from the drawing.
 func TestEncodeKeepsTheDrawing(t *testing.T) {
-	e, doc := sample(t)
-	img, err := Draw(e, doc, 0, 96)
+	_, doc := sample(t)
+	img, err := Draw(doc, 0, 96)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -166,8 +166,8 @@ func TestEncodeKeepsTheDrawing(t *testing.T) {
 }
 
 func TestSameInputSameBytes(t *testing.T) {
-	e, doc := sample(t)
-	want, err := Render(e, doc, 96)
+	_, doc := sample(t)
+	want, err := Render(doc, 96)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,7 +176,7 @@ func TestSameInputSameBytes(t *testing.T) {
 	var wg sync.WaitGroup
 	for range 4 {
 		wg.Go(func() {
-			got, err := Render(e, doc, 96)
+			got, err := Render(doc, 96)
 			if err != nil {
 				t.Error(err)
 				return
@@ -192,14 +192,14 @@ func TestSameInputSameBytes(t *testing.T) {
 }
 
 func TestBadArguments(t *testing.T) {
-	e, doc := sample(t)
-	if _, err := Render(e, doc, 0); !errors.Is(err, ErrDPI) {
+	_, doc := sample(t)
+	if _, err := Render(doc, 0); !errors.Is(err, ErrDPI) {
 		t.Errorf("0 dpi: %v, want ErrDPI", err)
 	}
-	if _, err := Draw(e, doc, 0, 5000); !errors.Is(err, ErrDPI) {
+	if _, err := Draw(doc, 0, 5000); !errors.Is(err, ErrDPI) {
 		t.Errorf("5000 dpi: %v, want ErrDPI", err)
 	}
-	if _, err := Draw(e, doc, len(doc.Pages), 96); err == nil {
+	if _, err := Draw(doc, len(doc.Pages), 96); err == nil {
 		t.Error("a page past the end was drawn")
 	}
 }
@@ -211,9 +211,9 @@ func TestWriteSample(t *testing.T) {
 	if dir == "" {
 		t.Skip("PNG_DIR not set")
 	}
-	e, doc := sample(t)
+	_, doc := sample(t)
 	for _, dpi := range []float64{96, 150} {
-		files, err := Render(e, doc, dpi)
+		files, err := Render(doc, dpi)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -228,10 +228,10 @@ func TestWriteSample(t *testing.T) {
 }
 
 func benchDraw(b *testing.B, dpi float64) {
-	e, doc := sample(b)
+	_, doc := sample(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Draw(e, doc, 0, dpi); err != nil {
+		if _, err := Draw(doc, 0, dpi); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -241,8 +241,8 @@ func BenchmarkDraw96(b *testing.B)  { benchDraw(b, 96) }
 func BenchmarkDraw150(b *testing.B) { benchDraw(b, 150) }
 
 func benchEncode(b *testing.B, dpi float64) {
-	e, doc := sample(b)
-	img, err := Draw(e, doc, 0, dpi)
+	_, doc := sample(b)
+	img, err := Draw(doc, 0, dpi)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -262,9 +262,9 @@ func BenchmarkEncode150(b *testing.B) { benchEncode(b, 150) }
 
 // benchRender is the whole sample, both pages drawn and encoded.
 func benchRender(b *testing.B, dpi float64) {
-	e, doc := sample(b)
+	_, doc := sample(b)
 	for b.Loop() {
-		if _, err := Render(e, doc, dpi); err != nil {
+		if _, err := Render(doc, dpi); err != nil {
 			b.Fatal(err)
 		}
 	}

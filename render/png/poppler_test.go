@@ -30,7 +30,7 @@ func TestSamePlacesAsThePDF(t *testing.T) {
 	e, doc := sample(t)
 	dir := t.TempDir()
 	var b bytes.Buffer
-	if err := pdf.Write(&b, e, doc, pdf.Info{}); err != nil {
+	if err := pdf.Write(&b, doc, pdf.Info{}); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "form.pdf"), b.Bytes(), 0o644); err != nil {
@@ -48,7 +48,7 @@ func TestSamePlacesAsThePDF(t *testing.T) {
 	var sum [3]float64 // of the differences, for a systematic one
 	n := 0
 	for i, page := range doc.Pages {
-		ours, err := Draw(e, doc, i, dpi)
+		ours, err := Draw(doc, i, dpi)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -41,7 +41,7 @@ func (s *sheet) cells() ([][]excelize.Cell, [][2]string, error) {
 		if i == len(s.g.titles)-1 {
 			valign = "top" // the last title row also holds the gap above the table
 		}
-		id, err := s.style(styleKey{name: tr.style, size: s.e.Template.Styles[tr.style].Size, valign: valign})
+		id, err := s.style(styleKey{name: tr.style, size: s.look.Styles[tr.style].Size, valign: valign})
 		if err != nil {
 			return nil, nil, err
 		}
@@ -130,7 +130,7 @@ func (s *sheet) references(areas []area, holder map[int]int, grid [][]excelize.C
 // that computes it; the value stored is the one the scoring computed.
 func (s *sheet) number(c *render.Cell, r refs) (any, string) {
 	v := float(c.Number.Value)
-	rules := s.e.Template.Rules
+	rules := s.look.Rules
 	switch c.Number.Kind {
 	case render.Percent:
 		if r.budget != "" && r.executed != "" {
@@ -212,13 +212,13 @@ func float(v jixiao.Fixed) float64 { return float64(v) / 100 }
 func (s *sheet) numberFormat(k render.NumberKind) string {
 	switch k {
 	case render.Amount:
-		d := s.e.Template.Numbers.AmountDecimals
+		d := s.look.Numbers.AmountDecimals
 		if d < 0 {
 			d = 2
 		}
 		return decimals(d)
 	case render.Percent:
-		return decimals(s.e.Template.Rules.RateDecimals) + "%"
+		return decimals(s.look.Rules.RateDecimals) + "%"
 	}
 	return "General"
 }
@@ -245,12 +245,12 @@ func (s *sheet) style(k styleKey) (int, error) {
 	if id, ok := s.styles[k]; ok {
 		return id, nil
 	}
-	st, ok := s.e.Template.Styles[k.name]
+	st, ok := s.look.Styles[k.name]
 	if !ok {
 		return 0, fmt.Errorf("no style %q in the template", k.name)
 	}
 	x := &excelize.Style{
-		Font:      &excelize.Font{Family: st.OfficeFont, Size: k.size, Bold: bold(s.e.Face(k.name))},
+		Font:      &excelize.Font{Family: st.OfficeFont, Size: k.size, Bold: bold(s.look.Face(k.name))},
 		Alignment: &excelize.Alignment{Horizontal: st.Align, Vertical: k.valign, WrapText: true},
 	}
 	if k.border {

@@ -43,17 +43,17 @@ type grid struct {
 	fill       float64         // the fullest page's height over the room it has
 }
 
-func newGrid(e *render.Engine, doc *render.Document) *grid {
+func newGrid(look *render.Look, doc *render.Document) *grid {
 	g := &grid{parts: map[[2]int]span{}}
-	g.titleRows(e, doc)
-	pg := e.Template.Page
+	g.titleRows(look, doc)
+	pg := look.Page
 	room := mm(pg.Height - pg.MarginTop - pg.MarginBottom)
 	used, headerH := 0.0, 0.0
 	for _, h := range g.heights {
 		used += h
 	}
 	for p, page := range doc.Pages {
-		heights := g.pageHeights(e, doc.Table, page)
+		heights := g.pageHeights(look, doc.Table, page)
 		if p > 0 {
 			// Print titles put the header on top of every page after its
 			// own, even one the PDF starts without it (the 总分 row alone).
@@ -85,10 +85,10 @@ func newGrid(e *render.Engine, doc *render.Document) *grid {
 // plus the slack its lines need in a viewer (see viewerLeading): the
 // lines of its tallest cell, then whatever a label spanning rows still
 // lacks, spread over them.
-func (g *grid) pageHeights(e *render.Engine, t *render.Table, page render.Page) []float64 {
+func (g *grid) pageHeights(look *render.Look, t *render.Table, page render.Page) []float64 {
 	extra := func(b render.Box) float64 {
 		c := &t.Cells[b.Cell]
-		return float64(len(b.Lines)) * c.Size * max(0, viewerLeading-e.Template.Table.Leading)
+		return float64(len(b.Lines)) * c.Size * max(0, viewerLeading-look.Table.Leading)
 	}
 	heights := make([]float64, len(page.Rows))
 	at := map[int]int{} // table row → index in page.Rows
@@ -107,7 +107,7 @@ func (g *grid) pageHeights(e *render.Engine, t *render.Table, page render.Page) 
 	for i := range heights {
 		heights[i] += slack[i]
 	}
-	padY := 2 * mm(e.Template.Table.PaddingY)
+	padY := 2 * mm(look.Table.PaddingY)
 	for _, b := range page.Boxes {
 		c := &t.Cells[b.Cell]
 		if b.Rows[0] == b.Rows[1] || len(b.Lines) == 0 {
@@ -147,7 +147,7 @@ func hundredths(h float64) float64 { return math.Ceil(h*100-1e-6) / 100 }
 
 // titleRows gives 附件2： and the title a sheet row each, from the lines
 // the layout placed on page 1; the gap down to the table goes to the last.
-func (g *grid) titleRows(e *render.Engine, doc *render.Document) {
+func (g *grid) titleRows(look *render.Look, doc *render.Document) {
 	if len(doc.Pages) == 0 || len(doc.Pages[0].Rows) == 0 {
 		return
 	}
@@ -156,9 +156,9 @@ func (g *grid) titleRows(e *render.Engine, doc *render.Document) {
 		if t.Cell >= 0 || t.Style != render.StyleAttachment && t.Style != render.StyleTitle && t.Style != render.StyleSubtitle {
 			continue
 		}
-		lh := e.LineHeight(t.Style)
+		lh := look.LineHeight(t.Style)
 		used += lh
-		lh = max(lh, e.Template.Styles[t.Style].Size*viewerLeading)
+		lh = max(lh, look.Styles[t.Style].Size*viewerLeading)
 		if n := len(g.titles); n > 0 && g.titles[n-1].style == t.Style {
 			g.titles[n-1].text += "\n" + t.Text
 			g.heights[n-1] += lh
@@ -168,7 +168,7 @@ func (g *grid) titleRows(e *render.Engine, doc *render.Document) {
 		g.heights = append(g.heights, lh)
 	}
 	if n := len(g.heights); n > 0 {
-		top := mm(e.Template.Page.MarginTop)
+		top := mm(look.Page.MarginTop)
 		g.heights[n-1] += max(0, doc.Pages[0].Rows[0].Y-top-used)
 		for i := range g.heights {
 			g.heights[i] = hundredths(g.heights[i])

@@ -13,7 +13,7 @@ import (
 // margins of the template, one page wide, the indicator header repeated
 // on every page, page numbers in the footer, no gridlines.
 func (s *sheet) printSetup() error {
-	pg := s.e.Template.Page
+	pg := s.look.Page
 	orientation := "portrait"
 	w, h := pg.Width, pg.Height
 	if w > h {
@@ -86,7 +86,7 @@ func (s *sheet) printNames() error {
 // Excel's footer codes: centred, &P the page, &N the page count, in the
 // page number's font and size.
 func (s *sheet) footer() string {
-	pg := s.e.Template.Page
+	pg := s.look.Page
 	if pg.PageNumber == "" {
 		return ""
 	}
@@ -94,9 +94,9 @@ func (s *sheet) footer() string {
 	if text != "" && unicode.IsDigit([]rune(text)[0]) {
 		text = " " + text // a digit would extend the font size code
 	}
-	st := s.e.Template.Styles[pg.PageNumberStyle]
+	st := s.look.Styles[pg.PageNumberStyle]
 	weight := "Regular"
-	if bold(s.e.Face(pg.PageNumberStyle)) {
+	if bold(s.look.Face(pg.PageNumberStyle)) {
 		weight = "Bold"
 	}
 	return fmt.Sprintf(`&C&"%s,%s"&%d%s`, st.OfficeFont, weight, int(math.Round(st.Size)), text)
@@ -118,7 +118,7 @@ const substituteDigitPixels = 9.33
 // as wide as substituteDigitPixels makes them, and the fullest page, with
 // spareHeight to spare, fits the text height.
 func (s *sheet) printScale() uint {
-	pg := s.e.Template.Page
+	pg := s.look.Page
 	width := 0.0
 	for _, w := range s.doc.Table.Columns {
 		width += columnPoints(columnWidth(w))

@@ -121,7 +121,7 @@ func TestScaleFitsWidth(t *testing.T) {
 		}
 		doc, _ := e.Layout(s, "form.toml")
 		var b bytes.Buffer
-		if err := Write(&b, e, doc, Info{}); err != nil {
+		if err := Write(&b, doc, Info{}); err != nil {
 			t.Fatal(err)
 		}
 		f := open(t, b.Bytes())
@@ -200,17 +200,17 @@ func TestLongTextSpreads(t *testing.T) {
 }
 
 func BenchmarkRenderXLSX(b *testing.B) {
-	rendertest.BenchmarkSample(b, func(w io.Writer, e *render.Engine, doc *render.Document) error {
-		return Write(w, e, doc, Info{})
+	rendertest.BenchmarkSample(b, func(w io.Writer, doc *render.Document) error {
+		return Write(w, doc, Info{})
 	}, "xlsx-bytes")
 }
 
 // BenchmarkWriteXLSX is the XLSX alone, the layout done once.
 func BenchmarkWriteXLSX(b *testing.B) {
-	e, doc := layout(b, sampleData(b))
+	_, doc := layout(b, sampleData(b))
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := Write(&bytes.Buffer{}, e, doc, Info{}); err != nil {
+		if err := Write(&bytes.Buffer{}, doc, Info{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -218,7 +218,7 @@ func BenchmarkWriteXLSX(b *testing.B) {
 
 // TestFooter turns the template's page number patterns into Excel's codes.
 func TestFooter(t *testing.T) {
-	e, doc := layout(t, sampleData(t))
+	_, doc := layout(t, sampleData(t))
 	for pattern, want := range map[string]string{
 		"— {page} —":             `&C&"宋体,Regular"&14— &P —`,
 		"第 {page} 页 共 {pages} 页": `&C&"宋体,Regular"&14第 &P 页 共 &N 页`,
@@ -226,9 +226,9 @@ func TestFooter(t *testing.T) {
 		"1-{page}":               `&C&"宋体,Regular"&14 1-&P`,
 		"":                       "",
 	} {
-		tpl := *e.Template
-		tpl.Page.PageNumber = pattern
-		s := &sheet{e: &render.Engine{Template: &tpl}, doc: doc}
+		look := *doc.Look
+		look.Page.PageNumber = pattern
+		s := &sheet{look: &look, doc: doc}
 		if got := s.footer(); got != want {
 			t.Errorf("%q: footer %q, want %q", pattern, got, want)
 		}

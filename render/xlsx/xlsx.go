@@ -28,7 +28,7 @@ type Info struct {
 }
 
 // Write draws doc as a one-sheet workbook and writes it to w.
-func Write(w io.Writer, e *render.Engine, doc *render.Document, info Info) error {
+func Write(w io.Writer, doc *render.Document, info Info) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	f.SetZipWriter(newZip)
@@ -38,7 +38,7 @@ func Write(w io.Writer, e *render.Engine, doc *render.Document, info Info) error
 	if err := f.SetDefaultFont(defaultFont); err != nil {
 		return fmt.Errorf("default font %s: %w", defaultFont, err)
 	}
-	name := e.Template.Sheet
+	name := doc.Look.Sheet
 	if name == "" {
 		name = "Sheet1"
 	}
@@ -47,7 +47,7 @@ func Write(w io.Writer, e *render.Engine, doc *render.Document, info Info) error
 			return fmt.Errorf("sheet name %q: %w", name, err)
 		}
 	}
-	s := &sheet{f: f, name: name, e: e, doc: doc, g: newGrid(e, doc), styles: map[styleKey]int{}}
+	s := &sheet{f: f, name: name, look: doc.Look, doc: doc, g: newGrid(doc.Look, doc), styles: map[styleKey]int{}}
 	if err := setProps(f, doc, info); err != nil {
 		return fmt.Errorf("document properties: %w", err)
 	}
@@ -69,7 +69,7 @@ func Write(w io.Writer, e *render.Engine, doc *render.Document, info Info) error
 type sheet struct {
 	f      *excelize.File
 	name   string
-	e      *render.Engine
+	look   *render.Look
 	doc    *render.Document
 	g      *grid
 	styles map[styleKey]int

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -33,9 +34,9 @@ func sampleData(t testing.TB) []byte {
 // build writes the workbook of a form.
 func build(t testing.TB, data []byte, info Info) ([]byte, *render.Document) {
 	t.Helper()
-	e, doc := layout(t, data)
+	_, doc := layout(t, data)
 	var b bytes.Buffer
-	if err := Write(&b, e, doc, info); err != nil {
+	if err := Write(&b, doc, info); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes(), doc
@@ -396,9 +397,9 @@ func TestContinuedTextAtTop(t *testing.T) {
 // spec declares, and computes 执行率, 得分 and 总分 by formulas found by
 // the roles of their cells.
 func TestProjectMerges(t *testing.T) {
-	e, doc := rendertest.Project(t)
+	_, doc := rendertest.Project(t)
 	var b bytes.Buffer
-	if err := Write(&b, e, doc, Info{}); err != nil {
+	if err := Write(&b, doc, Info{}); err != nil {
 		t.Fatal(err)
 	}
 	f := open(t, b.Bytes())
@@ -444,5 +445,68 @@ func TestProjectMerges(t *testing.T) {
 	}
 	if got, err := f.CalcCellValue(sheet, "H24"); err != nil || got != "98" {
 		t.Errorf("总分 recalculated: %q, %v; want 98", got, err)
+	}
+}
+
+// TestNotesWithoutBorders: a spec's notes under the table are written as
+// rows across the sheet without borders, below a bordered 总分 row.
+func TestNotesWithoutBorders(t *testing.T) {
+	src, err := os.ReadFile("../testdata/variant-yuan.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tpl, err := render.ParseTemplate("../testdata/variant-yuan.toml", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile("../testdata/variant-data.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, doc := rendertest.LayoutWith(t, tpl, "variant-data.toml", data)
+	var b bytes.Buffer
+	if err := Write(&b, doc, Info{}); err != nil {
+		t.Fatal(err)
+	}
+	f := open(t, b.Bytes())
+	rows, err := f.GetRows(tpl.Sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	borders := func(cell string) int {
+		id, err := f.GetCellStyle(tpl.Sheet, cell)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := f.GetStyle(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(st.Border)
+	}
+	notes, total := 0, 0
+	for r, row := range rows {
+		if len(row) == 0 {
+			continue
+		}
+		cell := fmt.Sprintf("A%d", r+1)
+		switch {
+		case strings.HasPrefix(row[0], "总分"):
+			total = r + 1
+			if borders(cell) == 0 {
+				t.Errorf("%s 总分 has no border", cell)
+			}
+		case strings.HasPrefix(row[0], "注：") || strings.HasPrefix(row[0], "2. 本表由某市统计局填报"):
+			notes++
+			if total == 0 || r+1 <= total {
+				t.Errorf("note %q at row %d is not under the table (总分 at %d)", row[0], r+1, total)
+			}
+			if n := borders(cell); n != 0 {
+				t.Errorf("note %s has %d borders", cell, n)
+			}
+		}
+	}
+	if notes != 2 {
+		t.Errorf("%d notes in the sheet; want 2", notes)
 	}
 }

@@ -80,7 +80,7 @@ func Sample(tb testing.TB) (*render.Engine, *render.Document) {
 }
 
 // Writer is a backend's entry point.
-type Writer func(w io.Writer, e *render.Engine, doc *render.Document) error
+type Writer func(w io.Writer, doc *render.Document) error
 
 // BenchmarkSample measures a backend on the sample from its bytes to its
 // output — check, layout and drawing, the fonts parsed once — and reports
@@ -98,7 +98,7 @@ func BenchmarkSample(b *testing.B, write Writer, unit string) {
 		s, _ := jixiao.Check("yiyang-2020.toml", data, tpl.Domain())
 		doc, _ := e.Layout(s, "yiyang-2020.toml")
 		var out bytes.Buffer
-		if err := write(&out, e, doc); err != nil {
+		if err := write(&out, doc); err != nil {
 			b.Fatal(err)
 		}
 		size = out.Len()

@@ -67,7 +67,7 @@ func fileBuild(t *testing.T, path string) func() Build {
 			return Build{Problems: problems, Watch: []string{path}}
 		}
 		doc, glyphs := e.Layout(s, path)
-		return Build{Engine: e, Doc: doc, Problems: append(problems, glyphs...), Watch: []string{path}}
+		return Build{Doc: doc, Problems: append(problems, glyphs...), Watch: []string{path}}
 	}
 }
 
@@ -89,9 +89,9 @@ func get(t *testing.T, client *http.Client, url string) (int, http.Header, []byt
 var pngSignature = []byte("\x89PNG\r\n\x1a\n")
 
 // testEncode writes the downloads as the command's encoder does.
-func testEncode(w io.Writer, format string, e *render.Engine, doc *render.Document) error {
+func testEncode(w io.Writer, format string, doc *render.Document) error {
 	if format == "pdf" {
-		return pdf.Write(w, e, doc, pdf.Info{Creator: "jixiao test"})
+		return pdf.Write(w, doc, pdf.Info{Creator: "jixiao test"})
 	}
-	return xlsx.Write(w, e, doc, xlsx.Info{Creator: "jixiao test"})
+	return xlsx.Write(w, doc, xlsx.Info{Creator: "jixiao test"})
 }

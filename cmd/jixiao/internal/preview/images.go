@@ -18,15 +18,15 @@ import (
 // name, a score) redraws that page only. Encoding a page is most of a
 // rebuild's time. Only the rebuild goroutine uses it.
 type imageCache struct {
-	engine *render.Engine // the pages were drawn with its fonts and styles
-	dpi    float64
-	pages  map[[32]byte][]byte
+	look  *render.Look // the pages were drawn with its fonts and styles
+	dpi   float64
+	pages map[[32]byte][]byte
 }
 
 // render returns a PNG per page of doc, and how many it had to draw.
-func (c *imageCache) render(e *render.Engine, doc *render.Document, dpi float64) ([][]byte, int, error) {
-	if c.engine != e || c.dpi != dpi {
-		c.engine, c.dpi, c.pages = e, dpi, nil
+func (c *imageCache) render(doc *render.Document, dpi float64) ([][]byte, int, error) {
+	if c.look != doc.Look || c.dpi != dpi {
+		c.look, c.dpi, c.pages = doc.Look, dpi, nil
 	}
 	out := make([][]byte, len(doc.Pages))
 	keys := make([][32]byte, len(doc.Pages))
@@ -50,7 +50,7 @@ func (c *imageCache) render(e *render.Engine, doc *render.Document, dpi float64)
 		wg.Go(func() {
 			slots <- struct{}{}
 			defer func() { <-slots }()
-			out[i], errs[i] = drawPage(e, doc, i, dpi)
+			out[i], errs[i] = drawPage(doc, i, dpi)
 		})
 	}
 	wg.Wait()
@@ -65,8 +65,8 @@ func (c *imageCache) render(e *render.Engine, doc *render.Document, dpi float64)
 	return out, len(todo), nil
 }
 
-func drawPage(e *render.Engine, doc *render.Document, i int, dpi float64) ([]byte, error) {
-	img, err := pngout.Draw(e, doc, i, dpi)
+func drawPage(doc *render.Document, i int, dpi float64) ([]byte, error) {
+	img, err := pngout.Draw(doc, i, dpi)
 	if err != nil {
 		return nil, err
 	}

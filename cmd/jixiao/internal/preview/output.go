@@ -21,9 +21,8 @@ type Output struct {
 	Layout  time.Duration // reading, checking and laying out
 	Images  time.Duration // drawing and encoding the pages
 
-	engine *render.Engine
 	doc    *render.Document
-	encode func(w io.Writer, format string, e *render.Engine, doc *render.Document) error
+	encode func(w io.Writer, format string, doc *render.Document) error
 
 	pdf, xlsx download
 }
@@ -52,7 +51,7 @@ func (o *Output) XLSX() ([]byte, error) { return o.xlsx.get(o.fill("xlsx")) }
 
 func (o *Output) fill(format string) func(*bytes.Buffer) error {
 	return func(b *bytes.Buffer) error {
-		if err := o.encode(b, format, o.engine, o.doc); err != nil {
+		if err := o.encode(b, format, o.doc); err != nil {
 			return fmt.Errorf("making the %s of version %d: %w", strings.ToUpper(format), o.Version, err)
 		}
 		return nil

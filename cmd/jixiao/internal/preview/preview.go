@@ -22,8 +22,7 @@ import (
 
 // Build is what reading, checking and laying out the files gave.
 type Build struct {
-	Engine   *render.Engine
-	Doc      *render.Document // nil when there are errors
+	Doc      *render.Document // nil when there are errors; it carries its fonts and styles
 	Problems jixiao.Problems
 	// Watch lists the files whose change calls for a rebuild: the data,
 	// the template, its font files. Nil keeps the list of the last build,
@@ -37,7 +36,7 @@ type Config struct {
 	Name  string       // the form's name: the page's title, the downloads' base name
 	DPI   float64      // resolution of the page images
 	// Encode writes a document as "pdf" or "xlsx", as 'jixiao render' does.
-	Encode func(w io.Writer, format string, e *render.Engine, doc *render.Document) error
+	Encode func(w io.Writer, format string, doc *render.Document) error
 	Log    io.Writer // one status line per rebuild; nil for none
 
 	Addr  string        // for Run: host:port to listen on; port 0 picks a free one
@@ -83,13 +82,13 @@ func (p *Preview) Rebuild() Snapshot {
 	res := build{at: start, problems: b.Problems}
 	if b.Doc != nil && b.Problems.Errors() == 0 {
 		laid := time.Now()
-		pages, drawn, err := p.images.render(b.Engine, b.Doc, p.cfg.DPI)
+		pages, drawn, err := p.images.render(b.Doc, p.cfg.DPI)
 		if err != nil {
 			res.problems = append(res.problems, jixiao.Problem{File: p.cfg.Name, Severity: jixiao.Error,
 				Message: fmt.Sprintf("drawing the pages: %v", err)})
 		} else {
 			res.out = &Output{Pages: pages, Drawn: drawn, Layout: laid.Sub(start), Images: time.Since(laid),
-				engine: b.Engine, doc: b.Doc, encode: p.cfg.Encode}
+				doc: b.Doc, encode: p.cfg.Encode}
 		}
 	}
 	res.took = time.Since(start)
