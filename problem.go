@@ -41,6 +41,9 @@ type Problem struct {
 	// on paper: 产出指标 › 数量指标 › 指标1 … › 得分.
 	Where   string `json:"where,omitempty"`
 	Message string `json:"message"` // in English
+	// Cell locates a problem of a spreadsheet or Word form instead of
+	// Pos: 附件2!C12, 表1 第3行第2列.
+	Cell string `json:"cell,omitempty"`
 	// Text is the message before it is put into words; Message is its
 	// English. A problem made without it is shown as Message in every
 	// language.
@@ -86,17 +89,25 @@ func (p Problem) Line(lang language.Tag) string {
 	if where != "" {
 		where += "："
 	}
-	if p.Pos.Line == 0 { // the whole file
+	switch {
+	case p.Cell != "": // a spreadsheet's or a Word table's cell
+		return fmt.Sprintf("%s %s %s：%s%s", p.File, p.Cell, sev, where, p.MessageIn(lang))
+	case p.Pos.Line == 0: // the whole file
 		return fmt.Sprintf("%s %s：%s%s", p.File, sev, where, p.MessageIn(lang))
 	}
 	return fmt.Sprintf("%s 第%d行第%d列 %s：%s%s", p.File, p.Pos.Line, p.Pos.Col, sev, where, p.MessageIn(lang))
 }
 
-// String formats the problem as FILE:LINE:COL: SEVERITY: PATH (标签): message.
+// String formats the problem as FILE:LINE:COL: SEVERITY: PATH (标签): message,
+// or FILE:CELL: … for a form read from a spreadsheet or Word document.
 func (p Problem) String() string {
 	pos := p.Pos
 	if pos.Line == 0 {
 		pos = Pos{1, 1}
+	}
+	at := fmt.Sprintf("%d:%d", pos.Line, pos.Col)
+	if p.Cell != "" {
+		at = p.Cell
 	}
 	where := ""
 	switch {
@@ -105,7 +116,7 @@ func (p Problem) String() string {
 	case p.Path != "":
 		where = p.Path + ": "
 	}
-	return fmt.Sprintf("%s:%d:%d: %s: %s%s", p.File, pos.Line, pos.Col, p.Severity, where, p.Message)
+	return fmt.Sprintf("%s:%s: %s: %s%s", p.File, at, p.Severity, where, p.Message)
 }
 
 // capped sorts problems and keeps the first MaxProblems, followed by one

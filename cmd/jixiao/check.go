@@ -36,7 +36,7 @@ func runCheck(c *cli, cmd *command, args []string) int {
 		c.printf(c.stderr, "jixiao check: %s\n", errText(err))
 		return exitUsage
 	}
-	set := inputFiles(files, true)
+	set := inputFiles(files, true, "")
 	for _, p := range set.problems {
 		c.problem(c.stderr, p)
 	}
@@ -99,12 +99,12 @@ func (r *renderer) checkFile(ctx context.Context, stdin io.Reader, path string) 
 	if path == "-" {
 		name = stdinName
 	}
-	data, err := readForm(ctx, stdin, path)
-	if err != nil {
-		return checkResult{File: name, Problems: jixiao.Problems{readProblem(name, err)}}
+	data, im, problems := r.readInput(ctx, stdin, path)
+	if problems != nil {
+		return checkResult{File: name, Problems: problems}
 	}
 	s, problems := r.check(name, data)
-	return checkResult{File: name, Scored: s, Problems: problems}
+	return checkResult{File: name, Scored: s, Problems: im.locate(problems)}
 }
 
 // printSummary writes the score summary of one file.
@@ -223,8 +223,9 @@ func jsonScore(s *jixiao.Scored) map[string]any {
 }
 
 // checkHelp is the help of the command; its Chinese is in messages_zh.go.
-const checkHelp = `Reads each form (a folder stands for every *.toml under it; - reads one
-from stdin), validates it and scores it by the official rules, and checks
+const checkHelp = `Reads each form — a data file (.toml), or a filled form as a spreadsheet
+(.xlsx) or Word document (.docx), read as 'jixiao import' reads it; a
+folder stands for every such file under it; - reads a .toml from stdin — validates it and scores it by the official rules, and checks
 that the template's fonts can draw every character, as render does.
 Problems go to stderr, one per line:
 

@@ -82,7 +82,7 @@ func TestCheckFolder(t *testing.T) {
 		t.Errorf("stderr:\n%s", errs)
 	}
 	empty := t.TempDir()
-	if code, _, errs := run(t, "check", empty); code != 1 || !strings.Contains(errs, "no .toml files") {
+	if code, _, errs := run(t, "check", empty); code != 1 || !strings.Contains(errs, "no forms (.toml, .xlsx, .docx)") {
 		t.Errorf("empty folder: exit %d, stderr %q", code, errs)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"jixiao"
+	"jixiao/render"
 )
 
 // input is a form file to read, and where its outputs go.
@@ -45,11 +46,12 @@ type inputSet struct {
 }
 
 // inputFiles expands the arguments: a file stands for itself, a folder for
-// every *.toml under it in a stable order, skipping hidden files and
-// folders and editors' lock files. With allowStdin, "-" is the form on
-// stdin. An argument or folder that cannot be read is one problem; the
-// rest is still listed. A file reached twice is listed once.
-func inputFiles(args []string, allowStdin bool) inputSet {
+// every form under it (*.toml, *.xlsx, *.docx) in a stable order, skipping
+// hidden files and folders, editors' lock files, and what render wrote
+// there (see formsUnder; outDir is render's -o). With allowStdin, "-" is
+// the form on stdin. An argument or folder that cannot be read is one
+// problem; the rest is still listed. A file reached twice is listed once.
+func inputFiles(args []string, allowStdin bool, outDir string) inputSet {
 	var set inputSet
 	set.root = commonFolder(args)
 	seen := map[string]bool{}
@@ -78,10 +80,10 @@ func inputFiles(args []string, allowStdin bool) inputSet {
 			add(arg)
 			continue
 		}
-		found, problems := formsUnder(arg)
+		found, problems := formsUnder(arg, outDir)
 		set.problems = append(set.problems, problems...)
 		if len(found) == 0 && len(problems) == 0 {
-			set.problems = append(set.problems, jixiao.NewProblem(arg, jixiao.Pos{}, jixiao.Error, "no-forms", jixiao.T("no .toml files in this folder")))
+			set.problems = append(set.problems, jixiao.NewProblem(arg, jixiao.Pos{}, jixiao.Error, "no-forms", jixiao.T(msgNoForms)))
 		}
 		for _, f := range found {
 			add(f)
@@ -94,12 +96,20 @@ func inputFiles(args []string, allowStdin bool) inputSet {
 // which permissions cannot do when they run as root.
 var readDir = os.ReadDir
 
-// formsUnder lists the *.toml files under dir, sorted. A folder that
-// cannot be read is one problem, and the walk goes on. Links to folders
-// are not followed.
-func formsUnder(dir string) ([]string, jixiao.Problems) {
+// formsUnder lists the forms under dir, sorted: data files (*.toml), and
+// spreadsheets and Word forms (*.xlsx, *.docx) that are not render's own
+// outputs — the XLSX beside a data file of the same name, a batch's
+// summary (汇总表.xlsx), anything in the -o folder outDir when it lies
+// below dir — so that rendering a folder twice reads the same forms. A
+// folder that cannot be read is one problem, and the walk goes on. Links
+// to folders are not followed.
+func formsUnder(dir, outDir string) ([]string, jixiao.Problems) {
 	var found []string
 	var problems jixiao.Problems
+	out := ""
+	if outDir != "" && !sameFile(outDir, dir) {
+		out = outDir
+	}
 	var walk func(dir string)
 	walk = func(dir string) {
 		entries, err := readDir(dir)
@@ -108,13 +118,20 @@ func formsUnder(dir string) ([]string, jixiao.Problems) {
 				jixiao.T("cannot read this folder: %s", errText(unwrapPathError(err)))))
 			return
 		}
+		names := map[string]bool{}
+		for _, d := range entries {
+			names[strings.ToLower(d.Name())] = true
+		}
 		for _, d := range entries {
 			path := filepath.Join(dir, d.Name())
 			switch {
 			case skipped(d.Name()):
+			case d.IsDir() && out != "" && sameFile(path, out):
 			case d.IsDir():
 				walk(path)
 			case strings.EqualFold(filepath.Ext(path), ".toml"):
+				found = append(found, path)
+			case isOffice(path) && !renderOutput(d.Name(), names):
 				found = append(found, path)
 			}
 		}
@@ -122,6 +139,23 @@ func formsUnder(dir string) ([]string, jixiao.Problems) {
 	walk(dir)
 	slices.Sort(found)
 	return found, problems
+}
+
+// renderOutput tells a spreadsheet that render writes, by its name among
+// the names of its folder (lower case): NAME.xlsx beside the form
+// NAME.toml or NAME.docx it was rendered from, and a batch's summary.
+func renderOutput(name string, names map[string]bool) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	base := strings.TrimSuffix(strings.ToLower(name), ext)
+	if ext == ".xlsx" && (names[base+".toml"] || names[base+".docx"]) {
+		return true
+	}
+	for _, t := range render.BuiltinForms() {
+		if strings.EqualFold(name, t.Summary+".xlsx") {
+			return true
+		}
+	}
+	return false
 }
 
 // skipped tells the names a folder walk passes over: hidden files and

@@ -53,7 +53,7 @@ type cli struct {
 var commands []*command
 
 func init() {
-	commands = []*command{checkCommand, renderCommand, previewCommand, initCommand, schemaCommand, templateCommand, generateCommand, versionCommand, helpCommand}
+	commands = []*command{checkCommand, renderCommand, previewCommand, importCommand, initCommand, schemaCommand, templateCommand, generateCommand, versionCommand, helpCommand}
 }
 
 func main() {

@@ -74,7 +74,8 @@ func init() {
   jixiao schema jixiao.schema.json
   jixiao schema 项目支出-2020 jixiao.xiangmu-2020.schema.json`,
 		"Prints jixiao's version, the commit it was built from and when.", "显示 jixiao 的版本、构建所用的提交及其时间。",
-		checkHelp, `读取每份表单（文件夹代表其中所有的 *.toml；- 表示从标准输入读取），
+		checkHelp, `读取每份表单——数据文件（.toml），或填好的电子表格（.xlsx）、Word 文档（.docx），
+按 jixiao import 的方式读取；文件夹代表其中所有这样的文件；- 表示从标准输入读取 .toml——
 按官方规则检查并计分，并像 render 一样确认字体能印出每一个字。
 问题写到标准错误，每行一条，指明在表上的位置和改正的方法：
 
@@ -88,8 +89,9 @@ func init() {
 示例：
   jixiao check 我的表.toml
   jixiao check 各单位/ --json`,
-		renderHelp, `检查每份表单（文件夹代表其中所有的 *.toml，隐藏文件和编辑器的锁文件除外），
-生成正式的附件2表格：名称.pdf（内嵌字体）和 名称.xlsx（同一张表，可在 Excel
+		renderHelp, `检查每份表单——数据文件（.toml），或填好的电子表格（.xlsx）、Word 文档（.docx），
+按 jixiao import 的方式读取；文件夹代表其中所有这样的文件，隐藏文件、编辑器的锁文件和
+render 自己的输出除外——生成正式的表格：名称.pdf（内嵌字体）和 名称.xlsx（同一张表，可在 Excel
 或 WPS 里修改，得分为公式）。--format png 生成页面图片 名称-1.png、名称-2.png……
 
 用 -o 时，输出按输入的目录结构放到该文件夹下：render y2021/ y2022/ -o out
@@ -109,7 +111,8 @@ func init() {
 --changed 跳过表单、表格定义、字体和 jixiao 版本都没有变化的表单。用 -o 或
 --changed 时，render 在输出旁的隐藏文件 .名称.jixiao 里记下这些信息。
 
-不用 -o 时，输出放在输入文件旁边。除非给出 --date，输出不带生成日期，
+不用 -o 时，输出放在输入文件旁边；从 名称.xlsx 读取的表单不覆盖原文件，只有用 -o 时才生成
+它的 XLSX。除非给出 --date，输出不带生成日期，
 同样的输入得到完全相同的文件。
 
 退出状态：0 全部生成，1 有表单被拒绝，2 用法错误，130 被中断。
@@ -118,7 +121,8 @@ func init() {
   jixiao render samples/ -o out/
   jixiao render 各单位/ -o 输出/ -j 8 --changed
   jixiao render 我的表.toml --template 我的表格.toml --format pdf`,
-		previewHelp, `在本机开一个网页，按打印效果显示表单的每一页，上方列出 jixiao check 发现的
+		previewHelp, `在本机开一个网页，按打印效果显示表单（数据文件，或按 jixiao import 的方式读取的
+电子表格、Word 表单）的每一页，上方列出 jixiao check 发现的
 问题，并可下载 PDF 和 XLSX。网页跟随文件变化：每次保存数据文件、表格定义
 （--template）或其用到的字体文件，表单都会重新检查、排版和绘制，打开的网页
 自动刷新。文件有错误时，网页保留上一次正确的结果，并在上方列出错误及其行号。
@@ -191,6 +195,39 @@ jixiao preview --template 文件 边改边看。
 		"write the forms into `DIR` (required)", "把表单写到文件夹 `DIR`（必填）",
 		"write to `FILE` (the same as giving FILE)", "写到文件 `FILE`（与直接给出文件名相同）",
 		"the `SEED` the forms are made from", "生成表单所用的种子 `SEED`",
+		"write the data file to `FILE` instead of stdout", "把数据文件写到文件 `FILE`，而不是标准输出",
+		"read the file as the built-in form `NAME` only (default: whichever its labels show)", "只按内置表格 `NAME` 读取（默认：按文件中的栏目名称判断）",
+		"read the file as the form of this template `FILE`", "按这份表格定义 `FILE` 的表格读取",
+		"write the data file even when some values cannot be read, leaving them out", "有些值读不出来时也写出数据文件，读不出的值空着",
+		"overwrite -o FILE if it exists", "-o 指定的文件已存在时覆盖",
+		"read a filled form from a spreadsheet or Word document into a data file", "把填好的电子表格或 Word 表单读成数据文件",
+		importHelp, `读取一份填好的表单——XLSX 工作簿（jixiao 生成、在 Excel、WPS 或 LibreOffice 里修改过的，
+或手工填写的官方空白表），或以 Word 表格形式保存表单的 DOCX 文档——写出对应的数据文件
+（TOML），到标准输出或 -o 指定的文件，每个值后面注明它读自哪一格（# 年初预算数 — 附件2!D5）。
+
+表单按标题和栏目名称识别，每个值按周围的栏目名称和写法读取（其中：一般公共预算：6341.72、
+产出指标（50分）），而不是按固定的格子：增加了指标行、空着的行、删掉的行、被分页截断的
+表格都能读。工作表公式算出的执行率、得分和总分留给程序计算；手工填写的，作为申报值。
+
+读不出来的地方会在所在的格子指出（局.xlsx 附件2!C12 错误：……），并且不写任何文件；
+加 --partial 时写出其余部分，读不出的值在注释中标明。有读不出的值时退出状态为 1。
+
+check、render 和 preview 也按同样的方式读取 .xlsx 和 .docx 表单。
+
+示例：
+  jixiao import 局.xlsx -o 局.toml
+  jixiao import 2019-项目.docx --form 项目支出-2020
+  jixiao import 局.xlsx --partial -o 局.toml`,
+		"jixiao import: %s\n", "jixiao import：%s\n",
+		"%d value", "%d 个值",
+		"%d values", "%d 个值",
+		msgOwnInput, "%s 没有生成：它就是正在读取的表单；要生成它的 XLSX，请用 -o 文件夹",
+		msgImportStopped, "%s：有 %s读不出来，没有写出文件（加 --partial 写出其余部分）",
+		msgNoForms, "这个文件夹里没有表单（.toml、.xlsx、.docx）",
+		msgImportArgs, "请给出一个 .xlsx 或 .docx 文件，却给了 %d 个",
+		msgImportNotOffice, "%s：应为 .xlsx 或 .docx 文件",
+		msgFormOrTemplate, "--form 和 --template 只能给一个",
+		msgExists, "%s 已经存在；要覆盖请加 --force",
 		"write a form with errors as a draft, NAME.draft.pdf, every page marked 草稿 — N 处问题 and the cells with problems outlined", "把有错误的表单生成为草稿 名称.draft.pdf，每页标有“草稿 — N 处问题”，有问题的格子用红框标出",
 		"start from last year's form `FILE`: keep the department, indicators, targets and weights; clear amounts, actual values, scores and deviations; the next year", "从去年的表 `FILE` 开始：保留单位、指标、指标值和分值，清空金额、实际完成值、得分和偏差原因，年度加一",
 		"--from takes the form its file names; leave out --form", "--from 沿用去年文件所用的表格，不要再加 --form",

@@ -119,7 +119,8 @@ func defaultOpenBrowser(url string) {
 }
 
 // previewHelp is the help of the command; its Chinese is in messages_zh.go.
-const previewHelp = `Serves a local web page showing every page of the form as it prints,
+const previewHelp = `Serves a local web page showing every page of the form (a data file, or
+a spreadsheet or Word form as 'jixiao import' reads it) as it prints,
 with the problems 'jixiao check' reports above it, and links to download
 the PDF and the XLSX. The page follows the files: at each save of the data
 file, of the template (--template) or of a font file the template names,

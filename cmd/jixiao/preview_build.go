@@ -34,9 +34,9 @@ func (b *previewBuilder) build() preview.Build {
 		return preview.Build{Problems: problems}
 	}
 	watch = append(watch, fontFiles...)
-	data, err := readForm(b.ctx(), nil, b.data)
-	if err != nil {
-		return preview.Build{Problems: jixiao.Problems{readProblem(b.data, err)}, Watch: watch}
+	data, im, problems := r.readInput(b.ctx(), nil, b.data)
+	if problems != nil {
+		return preview.Build{Problems: problems, Watch: watch}
 	}
 	e, doc, s, problems := r.layout(b.data, data)
 	draft := false
@@ -44,7 +44,7 @@ func (b *previewBuilder) build() preview.Build {
 		doc = draftLayout(e, s, b.data, problems)
 		draft = doc != nil
 	}
-	return preview.Build{Doc: doc, Problems: problems, Watch: watch, Draft: draft}
+	return preview.Build{Doc: doc, Problems: im.locate(problems), Watch: watch, Draft: draft}
 }
 
 func (b *previewBuilder) ctx() context.Context {

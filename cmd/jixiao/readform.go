@@ -8,6 +8,7 @@ import (
 	"syscall"
 
 	"jixiao"
+	"jixiao/render/tablefile"
 )
 
 // errNotRegular refuses devices, FIFOs and sockets: /dev/zero never ends,
@@ -27,6 +28,15 @@ func readForm(ctx context.Context, stdin io.Reader, path string) ([]byte, error)
 		return readAtMost(ctx, stdin, jixiao.MaxFileSize+1)
 	}
 	return readRegular(ctx, path, jixiao.MaxFileSize+1)
+}
+
+// readOffice reads a spreadsheet or Word form as readForm reads a data
+// file: a regular file only, interruptible, and at most one byte more
+// than tablefile accepts, so that a file too big is refused without being
+// read whole. Such a file may be larger than a data file: its limits are
+// tablefile's.
+func readOffice(ctx context.Context, path string) ([]byte, error) {
+	return readRegular(ctx, path, tablefile.DefaultFileBytes+1)
 }
 
 // maxTemplateSize bounds a template file; the built-in one is 10 kB.

@@ -93,7 +93,7 @@ func runRender(c *cli, cmd *command, args []string) int {
 		c.printf(c.stderr, "jixiao render: %s\n", errText(err))
 		return exitUsage
 	}
-	set := inputFiles(inputs, false)
+	set := inputFiles(inputs, false, opt.outDir)
 	if len(set.files) == 0 {
 		for _, p := range set.problems {
 			c.problem(c.stderr, p)
@@ -285,8 +285,10 @@ func writeSummary(tpl *render.Template, path string, entries []summary.Entry, ot
 }
 
 // renderHelp is the help of the command; its Chinese is in messages_zh.go.
-const renderHelp = `Checks each form (a folder stands for every *.toml under it, hidden files
-and editors' lock files aside) and writes it as the official 附件2 table:
+const renderHelp = `Checks each form — a data file (.toml), or a filled spreadsheet (.xlsx)
+or Word form (.docx), read as 'jixiao import' reads it; a folder stands for
+every such file under it, hidden files, editors' lock files and render's own
+outputs aside — and writes it as the official table:
 NAME.pdf, with the fonts embedded, and NAME.xlsx, the same table for
 editing in Excel or WPS with its scores as formulas. --format png writes
 page images NAME-1.png, NAME-2.png, ... instead or as well.
@@ -316,7 +318,8 @@ same template and fonts and the same jixiao version. With -o or --changed,
 render records these in a hidden file .NAME.jixiao beside the outputs; a
 form without one is rendered.
 
-Without -o, outputs go beside their inputs. Outputs carry no creation date
+Without -o, outputs go beside their inputs; a form read from NAME.xlsx
+keeps its file, and gets its XLSX only with -o. Outputs carry no creation date
 unless --date is given, so the same input gives the same bytes.
 
 Exit status: 0 all rendered, 1 a form was refused, 2 usage error,
@@ -324,5 +327,6 @@ Exit status: 0 all rendered, 1 a form was refused, 2 usage error,
 
 Examples:
   jixiao render samples/ -o out/
+  jixiao render 局.xlsx
   jixiao render forms/ -o out/ -j 8 --changed
   jixiao render my-form.toml --template my-template.toml --format pdf`

@@ -107,9 +107,9 @@ type fileResult struct {
 // the number of files.
 func (r *renderer) renderFile(ctx context.Context, in input, opt renderOptions) fileResult {
 	res := fileResult{in: in}
-	data, err := readForm(ctx, nil, in.path)
-	if err != nil {
-		res.problems = jixiao.Problems{readProblem(in.path, err)}
+	data, im, problems := r.readInput(ctx, nil, in.path)
+	if problems != nil {
+		res.problems = problems
 		res.entry = newEntry(in, nil, res.problems)
 		return res
 	}
@@ -120,6 +120,7 @@ func (r *renderer) renderFile(ctx context.Context, in input, opt renderOptions) 
 		if e != nil {
 			res.form = e.Template
 		}
+		problems = im.locate(problems)
 		res.problems, res.entry, res.upToDate = problems, newEntry(in, s, problems), !opt.summaryOnly
 		return res
 	}
@@ -127,6 +128,7 @@ func (r *renderer) renderFile(ctx context.Context, in input, opt renderOptions) 
 	if e != nil {
 		res.form = e.Template
 	}
+	problems = im.locate(problems)
 	res.problems, res.entry = problems, newEntry(in, s, problems)
 	formats := opt.formats
 	if doc == nil && opt.draft && e != nil && s != nil {
@@ -151,6 +153,10 @@ func (r *renderer) renderFile(ctx context.Context, in input, opt renderOptions) 
 		return res
 	}
 	for _, format := range formats {
+		if out := outputs(base, format, 1)[0]; format != "png" && sameFile(out, in.path) {
+			res.problems = append(res.problems, jixiao.NewProblem(in.path, jixiao.Pos{}, jixiao.Warning, "own-input", jixiao.T(msgOwnInput, out)))
+			continue
+		}
 		written, err := writeFormat(base, format, doc, opt)
 		res.written = append(res.written, written...)
 		if err != nil {

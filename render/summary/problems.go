@@ -54,6 +54,7 @@ func problemColumns(lang language.Tag) []column[jixiao.Problem] {
 		{"源文件", 30, true, text(func(p jixiao.Problem) string { return p.File })},
 		{"行", 6, false, number(func(p jixiao.Problem) int { return p.Pos.Line })},
 		{"列", 6, false, number(func(p jixiao.Problem) int { return p.Pos.Col })},
+		{"单元格", 18, true, text(func(p jixiao.Problem) string { return p.Cell })}, // of a form read from a spreadsheet or Word
 		{"级别", 6, false, func(p jixiao.Problem, st styles) excelize.Cell {
 			s := "警告"
 			if p.Severity == jixiao.Error {

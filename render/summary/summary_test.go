@@ -178,7 +178,7 @@ func TestDuplicateDepartments(t *testing.T) {
 		t.Errorf("备注 = %q", notes)
 	}
 	problems, _ := f.GetRows(problemsSheet)
-	if len(problems) != 3 || problems[2][0] != "z/a.toml" || problems[2][3] != "警告" {
+	if len(problems) != 3 || problems[2][0] != "z/a.toml" || problems[2][4] != "警告" {
 		t.Errorf("problems sheet %q; want the duplicate's warning", problems)
 	}
 }
@@ -273,6 +273,7 @@ func TestProblemsSheet(t *testing.T) {
 	broken := Entry{File: "b.toml", Department: "乙局", Year: 2020, Errors: 1, Warnings: 1, Problems: jixiao.Problems{
 		{File: "forms/b.toml", Pos: jixiao.Pos{Line: 12, Col: 9}, Severity: jixiao.Error, Path: "funds.executed", Label: "全年执行数", Message: "238.450 has three decimals"},
 		{File: "forms/b.toml", Pos: jixiao.Pos{Line: 40, Col: 1}, Severity: jixiao.Warning, Path: "indicators[0].name", Label: "一级指标", Message: "unusual name"},
+		{File: "forms/b.xlsx", Cell: "附件2!H14", Severity: jixiao.Error, Path: "indicators[0].groups[0].items[0].score", Label: "得分", Message: "7 is more than its 分值 3"},
 	}}
 	ok := entry("a.toml", "甲局", 9000, 100_00, 90_00)
 	opt := testOptions
@@ -280,10 +281,11 @@ func TestProblemsSheet(t *testing.T) {
 	f := write(t, []Entry{ok, broken}, opt)
 	checkRows(t, f, problemsSheet, [][]string{
 		{"问题清单"},
-		{"源文件", "行", "列", "级别", "位置", "标签", "说明"},
-		{"forms/locked", "", "", "错误", "", "", "cannot read this folder: permission denied"},
-		{"forms/b.toml", "12", "9", "错误", "funds.executed", "全年执行数", "238.450 has three decimals"},
-		{"forms/b.toml", "40", "1", "警告", "indicators[0].name", "一级指标", "unusual name"},
+		{"源文件", "行", "列", "单元格", "级别", "位置", "标签", "说明"},
+		{"forms/locked", "", "", "", "错误", "", "", "cannot read this folder: permission denied"},
+		{"forms/b.toml", "12", "9", "", "错误", "funds.executed", "全年执行数", "238.450 has three decimals"},
+		{"forms/b.toml", "40", "1", "", "警告", "indicators[0].name", "一级指标", "unusual name"},
+		{"forms/b.xlsx", "", "", "附件2!H14", "错误", "indicators[0].groups[0].items[0].score", "得分", "7 is more than its 分值 3"},
 	})
 }
 
@@ -297,7 +299,7 @@ func TestProblemsSheetInChinese(t *testing.T) {
 	opt := testOptions
 	opt.Lang = jixiao.Chinese
 	f := write(t, []Entry{broken}, opt)
-	got, err := f.GetCellValue(problemsSheet, "G3")
+	got, err := f.GetCellValue(problemsSheet, "H3") // 说明
 	if want := "产出指标 › 数量指标：" + p.MessageIn(jixiao.Chinese); err != nil || got != want || p.MessageIn(jixiao.Chinese) == p.Message {
 		t.Errorf("说明 %q (%v), want %q", got, err, want)
 	}

@@ -16,20 +16,47 @@ const wordNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 // word/document.xml, token by token, so memory follows the tables' text and
 // not the file. A table nested in a cell is read as that cell's text.
 func readDOCX(zr *zip.Reader, lim Limits) ([]*Table, error) {
+	// The decoder holds a text node whole: a document of one cell of 200 MB
+	// would cost gigabytes. A document holding a form is well under 1 MB.
+	limit := min(lim.UnpackedBytes, maxDocumentXML)
+	for _, f := range zr.File {
+		if f.Name == "word/document.xml" && f.UncompressedSize64 > uint64(limit) {
+			return nil, fmt.Errorf("%w: word/document.xml is %d bytes, at most %d", ErrTooLarge, f.UncompressedSize64, limit)
+		}
+	}
 	part, err := openPart(zr, "word/document.xml")
 	if err != nil {
 		return nil, err
 	}
 	defer part.Close()
 	d := &docxReader{lim: lim}
-	if err := d.read(xml.NewDecoder(io.LimitReader(part, lim.UnpackedBytes))); err != nil {
+	if err := d.read(xml.NewDecoder(io.LimitReader(part, limit))); err != nil {
 		return nil, err
 	}
 	if len(d.tables) == 0 {
 		return nil, ErrNoTable
 	}
+	if d.heading != nil && len(d.heading.Cells) > 0 {
+		return append([]*Table{d.heading}, d.tables...), nil
+	}
 	return d.tables, nil
 }
+
+// maxDocumentXML bounds the document's main part, and maxCellText the
+// text of one cell: a form's longest text is a few thousand characters.
+const (
+	maxDocumentXML = 16 << 20
+	maxCellText    = 1 << 20
+)
+
+// maxHeading is how many paragraphs before the first table are kept: the
+// last ones, which hold the form's title (附件2：, 2020年度…自评表) when a
+// document writes it above its table rather than in it.
+const maxHeading = 20
+
+// HeadingName names the table of the paragraphs above a document's first
+// table: one row, one cell, per paragraph.
+const HeadingName = "正文"
 
 type docxReader struct {
 	lim    Limits
@@ -40,6 +67,10 @@ type docxReader struct {
 	row   int    // its current row, 0-based
 	col   int    // the grid column the next cell starts at
 	open  []int  // per grid column: the cell a vertical merge may continue, or -1
+
+	err       error  // what stops the reading, once found
+	heading   *Table // the paragraphs before the first table
+	inHeading bool   // inside such a paragraph
 
 	cell      *Cell // the top-level cell being read, nil between cells
 	continues bool  // the cell continues the merge above it (w:vMerge without restart)
@@ -70,9 +101,15 @@ func (d *docxReader) read(dec *xml.Decoder) error {
 		case xml.EndElement:
 			if el.Name.Space == wordNS {
 				d.end(el.Name.Local)
+				if d.err != nil {
+					return d.err
+				}
 			}
 		case xml.CharData:
-			if d.inText && d.cell != nil {
+			if d.inText && (d.cell != nil || d.inHeading) {
+				if d.text.Len()+len(el) > maxCellText {
+					return fmt.Errorf("%w: a cell of more than %d bytes of text", ErrTooLarge, maxCellText)
+				}
 				d.text.Write(el)
 			}
 		}
@@ -84,7 +121,7 @@ func (d *docxReader) start(el xml.StartElement) error {
 	case "tbl":
 		d.depth++
 		if d.depth == 1 {
-			d.t = &Table{Name: "表" + strconv.Itoa(len(d.tables)+1)}
+			d.t = &Table{Name: "表" + strconv.Itoa(len(d.tables)+1), Kind: DOCX}
 			d.row, d.open = -1, nil
 		}
 	case "tr":
@@ -122,16 +159,20 @@ func (d *docxReader) start(el xml.StartElement) error {
 		if d.cell != nil && d.paragraph {
 			d.text.WriteByte('\n')
 		}
+		if d.depth == 0 && len(d.tables) == 0 {
+			d.inHeading = true
+			d.text.Reset()
+		}
 	case "r":
 		d.inRun = true
 	case "t":
 		d.inText = d.inRun
 	case "tab":
-		if d.cell != nil && d.inRun {
+		if (d.cell != nil || d.inHeading) && d.inRun {
 			d.text.WriteByte('\t')
 		}
 	case "br", "cr":
-		if d.cell != nil && d.inRun {
+		if (d.cell != nil || d.inHeading) && d.inRun {
 			d.text.WriteByte('\n')
 		}
 	}
@@ -148,6 +189,10 @@ func (d *docxReader) end(name string) {
 		if d.cell != nil {
 			d.paragraph = true
 		}
+		if d.inHeading {
+			d.inHeading = false
+			d.headingParagraph(strings.TrimSpace(d.text.String()))
+		}
 	case "tc":
 		if d.depth == 1 && d.cell != nil {
 			d.endCell()
@@ -162,6 +207,31 @@ func (d *docxReader) end(name string) {
 		d.depth--
 	}
 }
+
+// headingParagraph keeps a paragraph above the first table, as one more
+// row of the heading table; the last maxHeading only.
+func (d *docxReader) headingParagraph(text string) {
+	if text == "" {
+		return
+	}
+	if d.heading == nil {
+		d.heading = &Table{Name: HeadingName, Kind: DOCX, Cols: 1}
+	}
+	h := d.heading
+	if len(h.Cells) == maxHeading {
+		h.Cells = append(h.Cells[:0], h.Cells[1:]...)
+		for i := range h.Cells {
+			h.Cells[i].Row = i
+			h.Cells[i].Ref = paragraphRef(i)
+		}
+	}
+	n := len(h.Cells)
+	h.Cells = append(h.Cells, Cell{Row: n, Col: 0, RowSpan: 1, ColSpan: 1, Text: text, Ref: paragraphRef(n)})
+	h.Rows = n + 1
+}
+
+// paragraphRef names the n-th (0-based) paragraph kept above the table.
+func paragraphRef(n int) string { return fmt.Sprintf("第%d段", n+1) }
 
 // endCell places the finished cell: a new cell, or one more row of the
 // vertical merge above it.
@@ -187,7 +257,11 @@ func (d *docxReader) endCell() {
 			return
 		}
 	}
-	c.Ref = fmt.Sprintf("第%d行第%d列", c.Row+1, c.Col+1)
+	if len(d.t.Cells) >= d.lim.Cells {
+		d.err = fmt.Errorf("%w: %s has more than %d cells", ErrTooLarge, d.t.Name, d.lim.Cells)
+		return
+	}
+	c.Ref = docxRef(c.Row, c.Col)
 	d.t.Cells = append(d.t.Cells, c)
 	d.t.Rows = max(d.t.Rows, c.Row+1)
 	d.t.Cols = max(d.t.Cols, c.Col+c.ColSpan)
@@ -216,3 +290,6 @@ func attrInt(el xml.StartElement, local string, def int) int {
 	}
 	return min(n, 1<<16)
 }
+
+// docxRef names row r and column c (0-based) of a document's table.
+func docxRef(r, c int) string { return fmt.Sprintf("第%d行第%d列", r+1, c+1) }

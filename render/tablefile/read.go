@@ -18,7 +18,8 @@ const (
 
 // Read returns the tables of an XLSX workbook (one per sheet, hidden
 // sheets left out) or of a DOCX document (one per table, in document
-// order). What the file is comes from its content, not its name. Every
+// order, after the table HeadingName of the paragraphs above the first,
+// when there are any). What the file is comes from its content, not its name. Every
 // failure is one error that says what was wrong with the file as a whole.
 func Read(data []byte, lim Limits) (Kind, []*Table, error) {
 	lim = lim.withDefaults()

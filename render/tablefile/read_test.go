@@ -197,6 +197,24 @@ func TestBadFiles(t *testing.T) {
 		b.WriteString("</w:tbl>")
 		return docx(t, b.String())
 	}
+	// A document of one cell of 20 MB of text, under the unpacked limit:
+	// the XML decoder would hold the text whole.
+	bigCell := func() []byte {
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		w, _ := zw.Create("word/document.xml")
+		w.Write([]byte(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:tbl><w:tr><w:tc><w:p><w:r><w:t>`))
+		chunk := bytes.Repeat([]byte("年"), 1<<20)
+		for range 7 {
+			w.Write(chunk)
+		}
+		w.Write([]byte(`</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>`))
+		zw.Close()
+		return buf.Bytes()
+	}
+	oneCell := func(n int) []byte {
+		return docx(t, `<w:tbl><w:tr>`+tc("", run(strings.Repeat("年", n)))+`</w:tr></w:tbl>`)
+	}
 	small := Limits{UnpackedBytes: 1 << 20, Rows: 100}
 	for _, tc := range []struct {
 		name string
@@ -214,6 +232,8 @@ func TestBadFiles(t *testing.T) {
 		{"document without a table", docx(t, "<w:p>"+run("只有文字")+"</w:p>"), Limits{}, ErrNoTable},
 		{"broken XML", docx(t, "<w:tbl><w:tr>"), Limits{}, ErrMalformed},
 		{"too many rows", manyRows(), small, ErrTooManyRows},
+		{"a document of 20 MB", bigCell(), Limits{}, ErrTooLarge},
+		{"a cell of more than 1 MB", oneCell(maxCellText/3 + 1), Limits{}, ErrTooLarge},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, tables, err := Read(tc.data, tc.lim)
@@ -251,4 +271,26 @@ func FuzzDOCX(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestDOCXHeading: the paragraphs above the first table (a form's title,
+// when a document writes it there) are kept as a table of their own, one
+// per row, before the document's tables; those after it are not.
+func TestDOCXHeading(t *testing.T) {
+	body := `<w:p>` + run("附件2：") + `</w:p><w:p></w:p><w:p>` + run("2020年度") + run("部门整体支出绩效自评表") + `</w:p>` +
+		`<w:tbl><w:tr>` + tc("", run("预算部门")) + `</w:tr></w:tbl><w:p>` + run("注：表后的字") + `</w:p>`
+	_, tables, err := Read(docx(t, body), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `正文: 2 rows × 1 columns
+1: [第1段] "附件2："
+2: [第2段] "2020年度部门整体支出绩效自评表"
+`
+	if len(tables) != 2 || tables[0].String() != want || tables[1].Name != "表1" {
+		t.Errorf("got %d tables, the first\n%s\nwant\n%s", len(tables), tables[0], want)
+	}
+	if _, _, err := Read(docx(t, `<w:p>`+run("只有文字")+`</w:p>`), Limits{}); !errors.Is(err, ErrNoTable) {
+		t.Errorf("paragraphs without a table: %v, want ErrNoTable", err)
+	}
 }

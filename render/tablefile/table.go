@@ -18,6 +18,9 @@ type Cell struct {
 	RowSpan, ColSpan int
 	Text             string // the text as shown, paragraphs joined by "\n"
 	Ref              string // where it stands, for messages: "C12" in a sheet, "第3行第2列" in a Word table
+	// Formula tells a workbook's cell computed by a formula (Text is the
+	// value last computed) from one holding a value typed in.
+	Formula bool
 }
 
 // Table is one sheet of a workbook or one table of a document.
@@ -26,6 +29,7 @@ type Table struct {
 	Rows  int
 	Cols  int
 	Cells []Cell // in reading order: by row, then column
+	Kind  Kind   // what file it comes from: how its places are named
 
 	cover [][]int // per row and column: index in Cells of the cell covering it, or -1
 }
@@ -52,6 +56,24 @@ func (t *Table) Row(r int) []*Cell {
 		}
 	}
 	return out
+}
+
+// RefAt names the place of row r and column c (0-based) as Cell.Ref does,
+// whether a cell stands there or not.
+func (t *Table) RefAt(r, c int) string {
+	if t.Kind == DOCX {
+		return docxRef(r, c)
+	}
+	return xlsxRef(r, c)
+}
+
+// Where names a place of the table for messages: 附件2!C12 in a workbook,
+// 表1 第3行第2列 in a document.
+func (t *Table) Where(ref string) string {
+	if t.Kind == DOCX {
+		return t.Name + " " + ref
+	}
+	return t.Name + "!" + ref
 }
 
 func (t *Table) index() {
@@ -103,6 +125,7 @@ type Limits struct {
 	UnpackedBytes int64 // all its parts, uncompressed
 	Rows          int   // rows of one table
 	Cols          int   // columns of one table
+	Cells         int   // cells holding text, in one table
 }
 
 // The defaults: a filled form is a few hundred KB and well under a hundred
@@ -112,6 +135,9 @@ const (
 	DefaultUnpackedBytes = 256 << 20
 	DefaultRows          = 10000
 	DefaultCols          = 256
+	// A form has a few hundred cells; a sheet of 10,000 rows of 60 texts
+	// costs excelize about 700 MB to read, 100,000 cells under 150 MB.
+	DefaultCells = 100_000
 )
 
 func (l Limits) withDefaults() Limits {
@@ -126,6 +152,9 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.Cols <= 0 {
 		l.Cols = DefaultCols
+	}
+	if l.Cells <= 0 {
+		l.Cells = DefaultCells
 	}
 	return l
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -50,8 +51,9 @@ func readSheet(f *excelize.File, name string, lim Limits) (*Table, error) {
 		return nil, fmt.Errorf("%w: %v", ErrMalformed, err)
 	}
 	defer rows.Close()
-	t := &Table{Name: name}
+	t := &Table{Name: name, Kind: XLSX}
 	var grid [][]string
+	cells := 0
 	for rows.Next() {
 		if len(grid) >= lim.Rows {
 			return nil, fmt.Errorf("%w: more than %d", ErrTooManyRows, lim.Rows)
@@ -62,6 +64,14 @@ func readSheet(f *excelize.File, name string, lim Limits) (*Table, error) {
 		}
 		if len(cols) > lim.Cols {
 			return nil, fmt.Errorf("%w: row %d has %d columns, at most %d", ErrTooLarge, len(grid)+1, len(cols), lim.Cols)
+		}
+		for _, v := range cols {
+			if v != "" {
+				cells++
+			}
+		}
+		if cells > lim.Cells {
+			return nil, fmt.Errorf("%w: more than %d cells with text", ErrTooLarge, lim.Cells)
 		}
 		grid = append(grid, cols)
 	}
@@ -106,7 +116,7 @@ func readSheet(f *excelize.File, name string, lim Limits) (*Table, error) {
 		}
 		return a.Col - b.Col
 	})
-	return t, nil
+	return t, markFormulas(f, name, t)
 }
 
 func xlsxCell(grid [][]string, r, c, rows, cols int) Cell {
@@ -114,6 +124,29 @@ func xlsxCell(grid [][]string, r, c, rows, cols int) Cell {
 	if r < len(grid) && c < len(grid[r]) {
 		text = grid[r][c]
 	}
+	return Cell{Row: r, Col: c, RowSpan: rows, ColSpan: cols, Text: strings.ReplaceAll(text, "\r\n", "\n"), Ref: xlsxRef(r, c)}
+}
+
+// xlsxRef names row r and column c (0-based) of a sheet: C12.
+func xlsxRef(r, c int) string {
 	ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
-	return Cell{Row: r, Col: c, RowSpan: rows, ColSpan: cols, Text: strings.ReplaceAll(text, "\r\n", "\n"), Ref: ref}
+	return ref
+}
+
+// markFormulas tells the cells a formula computes. Only cells showing a
+// number are asked: the computed figures of a form are numbers, and asking
+// loads the sheet, which the row limit has already bounded.
+func markFormulas(f *excelize.File, sheet string, t *Table) error {
+	for i := range t.Cells {
+		c := &t.Cells[i]
+		if _, err := strconv.ParseFloat(strings.TrimSpace(c.Text), 64); err != nil {
+			continue
+		}
+		formula, err := f.GetCellFormula(sheet, c.Ref)
+		if err != nil {
+			return fmt.Errorf("%w: %v", ErrMalformed, err)
+		}
+		c.Formula = formula != ""
+	}
+	return nil
 }

@@ -3,6 +3,8 @@ package tablefile
 import (
 	"bytes"
 	"errors"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -119,4 +121,22 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestTooManyCells: a table of more cells with text than the limit is
+// refused while it is read, whatever its rows: reading costs memory by the
+// cell, not by the row.
+func TestTooManyCells(t *testing.T) {
+	for _, name := range []string{"yiyang-2020.xlsx", "yiyang-2020.docx"} {
+		data, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := Read(data, Limits{Cells: 100}); !errors.Is(err, ErrTooLarge) {
+			t.Errorf("%s with at most 100 cells: %v, want %v", name, err, ErrTooLarge)
+		}
+		if _, _, err := Read(data, Limits{Cells: 1000}); err != nil {
+			t.Errorf("%s with at most 1000 cells: %v", name, err)
+		}
+	}
 }
