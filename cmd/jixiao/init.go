@@ -61,9 +61,17 @@ func (c *cli) writeForm(cmd *command, files []string, tpl *render.Template, form
 // carries over is names, targets and weights; a file that cannot be read
 // as far as its indicators does.
 func (c *cli) initFrom(cmd *command, from string, files []string, force bool) int {
-	data, err := readForm(c.context(), c.stdin, from)
+	r, err := newRenderer("")
 	if err != nil {
-		c.problem(c.stderr, readProblem(from, err))
+		c.printf(c.stderr, "jixiao %s: %s\n", cmd.name, errText(err))
+		return exitProblems
+	}
+	// Last year's form as a data file, or as a spreadsheet or Word form.
+	data, _, problems := r.readInput(c.context(), c.stdin, from)
+	if data == nil {
+		for _, p := range problems {
+			c.problem(c.stderr, p)
+		}
 		return exitProblems
 	}
 	tpl, s, problems := newForms(nil).check(from, data)
@@ -158,7 +166,7 @@ indicator in each to copy for the others. What check computes (执行率,
 An existing file is kept unless --force is given. --form NAME writes
 another built-in form ('jixiao template --list' lists them).
 
---from LAST-YEAR.toml starts from last year's form instead: the same
+--from LAST-YEAR.toml (or .xlsx, .docx) starts from last year's form instead: the same
 department, indicators, targets and weights, the year after; amounts,
 actual values, scores and deviations are left to fill in.
 

@@ -241,3 +241,16 @@ func TestTemplateCommand(t *testing.T) {
 		t.Errorf("check --template: exit %d, stdout %q, stderr %q", code, out, errs)
 	}
 }
+
+// TestInitFromSpreadsheet: next year's form from last year's XLSX is the
+// one from its data file.
+func TestInitFromSpreadsheet(t *testing.T) {
+	code, fromXLSX, errs := run(t, "init", "--from", "../../render/tablefile/testdata/yiyang-2020.xlsx")
+	if code != 0 || errs != "" {
+		t.Fatalf("init --from XLSX: exit %d, stderr %q", code, errs)
+	}
+	_, fromTOML, _ := run(t, "init", "--from", sample)
+	if fromXLSX != fromTOML {
+		t.Errorf("from the XLSX:\n%s\nfrom the TOML:\n%s", fromXLSX, fromTOML)
+	}
+}
