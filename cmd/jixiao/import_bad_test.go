@@ -188,6 +188,13 @@ func TestImportWritesNothingOnProblems(t *testing.T) {
 		!strings.Contains(string(data), "could not be read: \"三分\" is not a number of points") {
 		t.Errorf("--partial: exit %d\n%s", code, data)
 	}
+	// On a Chinese system the same problems read in Chinese, at their cells.
+	_, _, errs = run(t, "import", path, "-o", filepath.Join(dir, "中文.toml"), "--lang", "zh")
+	for _, want := range []string{`附件2!B7`, `"约六千" 不是数字，请只填写数字`, `附件2!G15`, `"三分" 不是分数，请只填写数字`} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("in Chinese, stderr lacks %q:\n%s", want, errs)
+		}
+	}
 	// The data file --partial wrote is a form: check finds what is missing.
 	if code, _, errs := run(t, "check", out); code != 1 || !strings.Contains(errs, "weight (分值): missing") {
 		t.Errorf("check of the partial import: exit %d\n%s", code, errs)

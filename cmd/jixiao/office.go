@@ -65,7 +65,7 @@ func importForm(ctx context.Context, path string, forms []*render.Template) (*fo
 	var problems jixiao.Problems
 	for _, p := range res.Problems {
 		// The reader's messages are English only, as yet.
-		pr := jixiao.NewProblem(path, jixiao.Pos{}, jixiao.Error, "unreadable-value", jixiao.T("%s", p.Message))
+		pr := jixiao.NewProblem(path, jixiao.Pos{}, jixiao.Error, "unreadable-value", p.Text)
 		pr.Cell, pr.Path, pr.Label = p.Where, p.Path, p.Label
 		problems = append(problems, pr)
 	}

@@ -200,7 +200,7 @@ func (b *block) points(path, text, where string) jixiao.Figure {
 		}
 		err = fmt.Errorf("%s: %w", quote(text), err)
 	}
-	b.rd.problem(where, path, "%v", err)
+	b.rd.problemErr(where, path, err)
 	return jixiao.Figure{}
 }
 

@@ -68,7 +68,7 @@ func FuzzRead(f *testing.F) {
 			return
 		}
 		for _, p := range res.Problems {
-			if p.Where == "" || p.Message == "" {
+			if p.Where == "" || p.Text.Format == "" {
 				t.Errorf("a problem without its place: %+v", p)
 			}
 		}

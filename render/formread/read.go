@@ -37,20 +37,28 @@ type Problem struct {
 	Where   string // 附件2!C12, 表1 第3行第2列; "" for the file as a whole
 	Path    string // the value's path, as a data file's problems name it
 	Label   string // the form's own label
-	Message string
+	Text    jixiao.Text // what is wrong, put into the reader's language when printed
 }
 
 func (p Problem) String() string {
-	return fmt.Sprintf("%s: %s (%s): %s", p.Where, p.Path, p.Label, p.Message)
+	return fmt.Sprintf("%s: %s (%s): %s", p.Where, p.Path, p.Label, p.Text)
 }
 
 // UnknownFormError says a file's tables are no form of those tried.
 type UnknownFormError struct {
-	Tried []string // each form, with how many of its labels were found
+	Tried []jixiao.Text // each form, with how many of its labels were found
 }
 
-func (e *UnknownFormError) Error() string {
-	return fmt.Sprintf(msgUnknownForm, strings.Join(e.Tried, ", "))
+func (e *UnknownFormError) Error() string { return e.MessageText().String() }
+
+// MessageText is the error's message for the catalog, in the reader's
+// language when printed.
+func (e *UnknownFormError) MessageText() jixiao.Text {
+	list := make([]any, len(e.Tried))
+	for i, t := range e.Tried {
+		list[i] = t
+	}
+	return jixiao.T(msgUnknownForm, jixiao.T(strings.TrimSuffix(strings.Repeat("%s; ", len(list)), "; "), list...))
 }
 
 // ErrNoTables: the file has no table to read.
@@ -97,7 +105,7 @@ func Read(kind tablefile.Kind, tables []*tablefile.Table, forms []*render.Templa
 		e := &UnknownFormError{}
 		for _, tpl := range forms {
 			n := tried[tpl.Form]
-			e.Tried = append(e.Tried, fmt.Sprintf(msgTried, tpl.Form, tpl.Name, n[0], n[1]))
+			e.Tried = append(e.Tried, jixiao.T(msgTried, tpl.Form, tpl.Name, n[0], n[1]))
 		}
 		return nil, e
 	}
@@ -267,7 +275,14 @@ func (rd *reader) mapColumns(headerCols []int) {
 func span(n int) int { return max(n, 1) }
 
 // problem records a value that could not be read.
+// problemErr adds a problem whose text is err's, in the catalog when err
+// is a jixiao.TextError.
+func (rd *reader) problemErr(where, path string, err error) {
+	_, text := jixiao.TextOf(err, "unreadable-value")
+	rd.res.Problems = append(rd.res.Problems, Problem{Where: where, Path: path, Label: rd.spec.LabelOf(path), Text: text})
+}
+
 func (rd *reader) problem(where, path, format string, args ...any) {
 	rd.res.Problems = append(rd.res.Problems, Problem{Where: where, Path: path,
-		Label: rd.spec.LabelOf(path), Message: fmt.Sprintf(format, args...)})
+		Label: rd.spec.LabelOf(path), Text: jixiao.T(format, args...)})
 }

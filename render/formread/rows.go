@@ -276,7 +276,7 @@ func (rd *reader) field(key, text, where string, formula, typed bool) {
 	}
 	v, err := figureText(f.Kind, text, places)
 	if err != nil {
-		rd.problem(where, key, "%v", err)
+		rd.problemErr(where, key, err)
 		return
 	}
 	if places < 0 && f.Kind == jixiao.KindAmount {

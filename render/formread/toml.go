@@ -69,7 +69,7 @@ func (w *writer) note(label, path string) string {
 // missing writes the comment of a value left out, when it was.
 func (w *writer) missing(indent, name, path, label string) {
 	if p, ok := w.problems[path]; ok {
-		w.line(indent, "# "+name+" = ", fmt.Sprintf(tomlCouldNot, label, p.Where, p.Message))
+		w.line(indent, "# "+name+" = ", fmt.Sprintf(tomlCouldNot, label, p.Where, p.Text))
 	}
 }
 

@@ -82,26 +82,26 @@ func figureText(kind jixiao.Kind, text string, amountPlaces int) (string, error)
 	case jixiao.KindAmount:
 		r, ok := number(text)
 		if !ok {
-			return "", fmt.Errorf(msgNotNumber, quote(text))
+			return "", jixiao.Errorf("unreadable-value", msgNotNumber, quote(text))
 		}
 		return decimalText(snap(r), amountPlaces), nil
 	case jixiao.KindPoints:
 		r, ok := number(strings.TrimSuffix(text, "分"))
 		if !ok {
-			return "", fmt.Errorf(msgNotPoints, quote(text))
+			return "", jixiao.Errorf("unreadable-value", msgNotPoints, quote(text))
 		}
 		return decimalText(snap(r), 0), nil
 	case jixiao.KindInt:
 		r, ok := number(strings.TrimSuffix(text, "年"))
 		if !ok || !r.IsInt() {
-			return "", fmt.Errorf(msgNotWhole, quote(text))
+			return "", jixiao.Errorf("unreadable-value", msgNotWhole, quote(text))
 		}
 		return r.Num().String(), nil
 	case jixiao.KindPercent:
 		if p, ok := strings.CutSuffix(strings.TrimSuffix(text, "％"), "%"); ok || strings.HasSuffix(text, "％") {
 			r, ok := number(p)
 			if !ok {
-				return "", fmt.Errorf(msgNotPercent, quote(text))
+				return "", jixiao.Errorf("unreadable-value", msgNotPercent, quote(text))
 			}
 			return decimalText(snap(r), 0) + "%", nil
 		}
@@ -109,7 +109,7 @@ func figureText(kind jixiao.Kind, text string, amountPlaces int) (string, error)
 		// above 2 (200%) is more likely 90 meant as 90%, so it is asked for.
 		r, ok := number(text)
 		if !ok || r.Cmp(big.NewRat(2, 1)) > 0 {
-			return "", fmt.Errorf(msgNotPercent, quote(text))
+			return "", jixiao.Errorf("unreadable-value", msgNotPercent, quote(text))
 		}
 		return decimalText(snap(r.Mul(r, big.NewRat(100, 1))), 0) + "%", nil
 	}
