@@ -34,10 +34,10 @@ type Result struct {
 
 // Problem is a value that could not be read, at its place.
 type Problem struct {
-	Where   string // 附件2!C12, 表1 第3行第2列; "" for the file as a whole
-	Path    string // the value's path, as a data file's problems name it
-	Label   string // the form's own label
-	Text    jixiao.Text // what is wrong, put into the reader's language when printed
+	Where string      // 附件2!C12, 表1 第3行第2列; "" for the file as a whole
+	Path  string      // the value's path, as a data file's problems name it
+	Label string      // the form's own label
+	Text  jixiao.Text // what is wrong, put into the reader's language when printed
 }
 
 func (p Problem) String() string {
