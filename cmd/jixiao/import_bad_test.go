@@ -40,7 +40,7 @@ func badFiles(t *testing.T, dir string) map[string]string {
 		return buf.Bytes()
 	}
 	out := map[string]string{}
-	out[write("text.xlsx", []byte("年初预算数,全年预算数\n1,2\n"))] = "not a zip package"
+	out[write("text.xlsx", []byte("年初预算数,全年预算数\n1,2\n"))] = "not an XLSX or DOCX file"
 	out[write("other.docx", zipOf(map[string][]byte{"readme.txt": []byte("hello")}))] = "not an XLSX workbook or DOCX document"
 	// A workbook saved with a password is an encrypted compound file.
 	sample := readFile(t, "../../render/tablefile/testdata/yiyang-2020.xlsx")
@@ -145,6 +145,12 @@ func TestImportBadFiles(t *testing.T) {
 				if code != 1 || len(lines) != 1 || !strings.Contains(errs, path+":") || !strings.Contains(errs, "error: ") || !strings.Contains(errs, want) {
 					t.Errorf("%s %s: exit %d, stderr:\n%s\nwant one error saying %q", cmd, filepath.Base(path), code, errs, want)
 				}
+			}
+			// In Chinese the error says what to do, with no English word
+			// but the file's name.
+			_, _, errs := run(t, "check", path, "--lang", "zh")
+			if rest := strings.ReplaceAll(errs, path, ""); asciiWord.MatchString(strings.NewReplacer("XLSX", "", "DOCX", "", "xlsx", "", "docx", "", "xls", "", "doc", "", "toml", "", "Excel", "", "WPS", "", "Word", "", "jixiao", "").Replace(rest)) {
+				t.Errorf("check %s in Chinese:\n%s", filepath.Base(path), errs)
 			}
 		})
 	}

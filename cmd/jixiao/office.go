@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"io"
 	"path/filepath"
 	"strings"
@@ -23,6 +24,15 @@ const (
 	msgFormOrTemplate  = "--form and --template: give one"
 	msgNotBuiltin      = "--form %q is not a built-in form; 'jixiao template --list' shows them"
 	msgExists          = "%s exists; use --force to overwrite it"
+
+	// What is wrong with a file as a whole, and what to do.
+	msgNotOffice    = "not an XLSX or DOCX file; save the form as .xlsx, .docx or .toml"
+	msgEncrypted    = "protected by a password, or an old .xls/.doc file; save it as .xlsx/.docx without a password"
+	msgZipNotOffice = "a zip package, but not an XLSX workbook or DOCX document; save the form as .xlsx or .docx"
+	msgTooLarge     = "too large for a form; is this the right file?"
+	msgTooManyRows  = "too many rows for a form (a form has at most a few hundred); is this the right sheet?"
+	msgDamaged      = "damaged; open it in Excel, WPS or Word and save it again"
+	msgNoTable      = "holds no table, and a form is a table; is this the right file?"
 )
 
 // officeExts are the files read as a spreadsheet or a Word form, beside
@@ -48,7 +58,7 @@ type imported struct {
 // at its cell; the result is nil when the file is no form.
 func importForm(ctx context.Context, path string, forms []*render.Template) (*formread.Result, jixiao.Problems) {
 	fileProblem := func(err error) jixiao.Problems {
-		return jixiao.Problems{problemOf(path, "not-a-form", err)}
+		return jixiao.Problems{jixiao.NewProblem(path, jixiao.Pos{}, jixiao.Error, "not-a-form", officeErrText(err))}
 	}
 	data, err := readOffice(ctx, path)
 	if err != nil {
@@ -139,4 +149,30 @@ func sameFile(a, b string) bool {
 	absA, err1 := filepath.Abs(a)
 	absB, err2 := filepath.Abs(b)
 	return err1 == nil && err2 == nil && strings.EqualFold(absA, absB)
+}
+
+// officeErrors are what the office reader says of a file as a whole, each
+// with what to do, as catalog texts. The reader's detail (sizes, the
+// sheet) is left out: the problem names the file, and the text what to do.
+var officeErrors = []struct {
+	err  error
+	text string
+}{
+	{tablefile.ErrNotZip, msgNotOffice},
+	{tablefile.ErrEncrypted, msgEncrypted},
+	{tablefile.ErrNotOffice, msgZipNotOffice},
+	{tablefile.ErrTooLarge, msgTooLarge},
+	{tablefile.ErrTooManyRows, msgTooManyRows},
+	{tablefile.ErrMalformed, msgDamaged},
+	{tablefile.ErrNoTable, msgNoTable},
+}
+
+// officeErrText is a whole-file error of the office reader as a Text.
+func officeErrText(err error) jixiao.Text {
+	for _, e := range officeErrors {
+		if errors.Is(err, e.err) {
+			return jixiao.T(e.text)
+		}
+	}
+	return errText(err)
 }
