@@ -1,17 +1,13 @@
 package main
 
 import (
-	"go/ast"
-	"go/parser"
-	"go/token"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
-	"unicode"
 
 	"jixiao"
+	"jixiao/internal/catalogtest"
 )
 
 // TestEveryMessageTranslated finds each message the command line makes in
@@ -19,7 +15,7 @@ import (
 // flags' usages; commands' summaries and helps) and checks that the
 // catalog has its Chinese.
 func TestEveryMessageTranslated(t *testing.T) {
-	keys := messageKeys(t, map[string][]int{
+	keys := catalogtest.Keys(t, []string{"."}, map[string][]int{
 		"printf": {1}, "tr": {0}, "usageError": {1}, "Errorf": {1}, "T": {0}, "plural": {1, 2},
 		"BoolVar": {3}, "StringVar": {3}, "IntVar": {3}, "Uint64Var": {3}, "Float64Var": {3}, "DurationVar": {3}, "Var": {2},
 	})
@@ -38,69 +34,6 @@ func TestEveryMessageTranslated(t *testing.T) {
 			t.Errorf("no Chinese for %q", key)
 		}
 	}
-}
-
-// messageKeys returns the string literals passed to the named functions
-// at the given argument indexes in the package's non-test Go files.
-func messageKeys(t *testing.T, calls map[string][]int) []string {
-	t.Helper()
-	files, _ := filepath.Glob("*.go")
-	var keys []string
-	fset := token.NewFileSet()
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			// The messages kept as constants msg… (office.go).
-			if spec, ok := n.(*ast.ValueSpec); ok {
-				for i, name := range spec.Names {
-					if strings.HasPrefix(name.Name, "msg") && i < len(spec.Values) {
-						if lit, ok := spec.Values[i].(*ast.BasicLit); ok && lit.Kind == token.STRING {
-							s, _ := strconv.Unquote(lit.Value)
-							keys = append(keys, s)
-						}
-					}
-				}
-			}
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			var fn string
-			switch f := call.Fun.(type) {
-			case *ast.Ident:
-				fn = f.Name
-			case *ast.SelectorExpr:
-				fn = f.Sel.Name
-			}
-			for _, i := range calls[fn] {
-				if i >= len(call.Args) {
-					continue
-				}
-				if lit, ok := call.Args[i].(*ast.BasicLit); ok && lit.Kind == token.STRING {
-					if s, _ := strconv.Unquote(lit.Value); hasWords(s) {
-						keys = append(keys, s)
-					}
-				}
-			}
-			return true
-		})
-	}
-	return keys
-}
-
-// verbs matches the formatting verbs of a format.
-var verbs = regexp.MustCompile(`%[-+# 0-9.\[\]]*[a-zA-Z%]`)
-
-// hasWords tells a message from a format that only arranges its
-// arguments ("%s: %s").
-func hasWords(format string) bool {
-	return strings.ContainsFunc(verbs.ReplaceAllString(format, ""), unicode.IsLetter)
 }
 
 // verb is one formatting verb, with its explicit argument index if any.
