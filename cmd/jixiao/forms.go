@@ -7,6 +7,7 @@ import (
 
 	"jixiao"
 	"jixiao/render"
+	"jixiao/templates"
 )
 
 // forms picks the form each data file is checked and laid out with: the
@@ -78,4 +79,20 @@ func (f *forms) check(path string, data []byte) (*render.Template, *jixiao.Score
 		return t.Domain(), nil
 	})
 	return tpl, s, problems
+}
+
+// leadingForm takes the name of a built-in form off the front of args, as
+// `template [NAME] [FILE]` and `schema [NAME] [FILE]` take it: the form
+// (the default one when args name none), its template file, and the
+// arguments left. ok is false when the first of two arguments is no form.
+func leadingForm(args []string) (tpl *render.Template, file string, rest []string, ok bool) {
+	if len(args) > 0 {
+		if t, f, found := render.BuiltinForm(args[0]); found {
+			return t, f, args[1:], true
+		}
+		if len(args) > 1 {
+			return nil, "", args, false
+		}
+	}
+	return render.DefaultTemplate(), templates.Form2020, args, true
 }

@@ -34,7 +34,7 @@ var generateCommand = &command{
 		}
 		tpl, _, ok := render.BuiltinForm(name)
 		if !ok {
-			return c.usageError(cmd, "--form %q is not a built-in form; 'jixiao template --list' shows them", name)
+			return c.usageError(cmd, msgNotBuiltin, name)
 		}
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			c.printf(c.stderr, "jixiao generate: %s\n", errText(err))

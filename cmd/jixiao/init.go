@@ -7,7 +7,6 @@ import (
 	"jixiao/cmd/jixiao/internal/atomicfile"
 	"jixiao/cmd/jixiao/internal/gen"
 	"jixiao/render"
-	"jixiao/templates"
 )
 
 var initCommand = &command{
@@ -30,7 +29,7 @@ var initCommand = &command{
 		}
 		tpl, _, ok := render.BuiltinForm(name)
 		if !ok {
-			return c.usageError(cmd, "--form %q is not a built-in form; 'jixiao template --list' shows them", name)
+			return c.usageError(cmd, msgNotBuiltin, name)
 		}
 		return c.writeForm(cmd, files, tpl, gen.Blank(tpl), force)
 	},
@@ -108,13 +107,9 @@ var templateCommand = &command{
 			}
 			return exitOK
 		}
-		file := templates.Form2020
-		if len(files) > 0 {
-			if _, f, ok := render.BuiltinForm(files[0]); ok {
-				file, files = f, files[1:]
-			} else if len(files) > 1 {
-				return c.usageError(cmd, "%q is not a built-in form; 'jixiao template --list' shows them", files[0])
-			}
+		_, file, files, ok := leadingForm(files)
+		if !ok {
+			return c.usageError(cmd, msgNotBuiltinArg, files[0])
 		}
 		return writeOut(c, cmd, files, builtinFile(file), force)
 	},

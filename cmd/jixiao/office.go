@@ -23,6 +23,7 @@ const (
 	msgImportNotOffice = "%s: expected an .xlsx or .docx file"
 	msgFormOrTemplate  = "--form and --template: give one"
 	msgNotBuiltin      = "--form %q is not a built-in form; 'jixiao template --list' shows them"
+	msgNotBuiltinArg   = "%q is not a built-in form; 'jixiao template --list' shows them"
 	msgExists          = "%s exists; use --force to overwrite it"
 
 	// What is wrong with a file as a whole, and what to do.

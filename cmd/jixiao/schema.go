@@ -19,13 +19,9 @@ var schemaCommand = &command{
 		if done {
 			return code
 		}
-		tpl := render.DefaultTemplate()
-		if len(files) > 0 {
-			if t, _, ok := render.BuiltinForm(files[0]); ok {
-				tpl, files = t, files[1:]
-			} else if len(files) > 1 {
-				return c.usageError(cmd, "%q is not a built-in form; 'jixiao template --list' shows them", files[0])
-			}
+		tpl, _, files, ok := leadingForm(files)
+		if !ok {
+			return c.usageError(cmd, msgNotBuiltinArg, files[0])
 		}
 		return writeOut(c, cmd, files, schemaOf(tpl), force)
 	},
