@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/rivo/uniseg"
+
 	"jixiao"
 	"jixiao/render"
 )
@@ -50,7 +52,7 @@ func (w *writer) line(indent, code, comment string) {
 		if strings.Contains(code, "\n") {
 			indent = ""
 		}
-		w.b.WriteString(strings.Repeat(" ", max(1, commentColumn-width(indent+last))) + "# " + comment)
+		w.b.WriteString(strings.Repeat(" ", max(1, commentColumn-uniseg.StringWidth(indent+last))) + "# " + comment)
 	}
 	w.b.WriteString("\n")
 }
@@ -224,16 +226,4 @@ func parentOf(key string) string {
 		return key[:i]
 	}
 	return ""
-}
-
-// width is a text's width in columns, a Chinese character taking two.
-func width(s string) int {
-	n := 0
-	for _, r := range s {
-		n++
-		if r >= 0x1100 {
-			n++
-		}
-	}
-	return n
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/rivo/uniseg"
+
 	"jixiao"
 	"jixiao/render"
 )
@@ -66,7 +68,7 @@ const commentColumn = 41
 func (w *writer) line(indent, code, comment string) {
 	w.b.WriteString(indent + code)
 	if comment != "" {
-		pad := max(1, commentColumn-width(indent+code))
+		pad := max(1, commentColumn-uniseg.StringWidth(indent+code))
 		w.b.WriteString(strings.Repeat(" ", pad) + "# " + comment)
 	}
 	w.b.WriteString("\n")
@@ -269,15 +271,3 @@ func parentOf(key string) string {
 }
 
 func quote(s string) string { return fmt.Sprintf("%q", s) }
-
-// width is a text's width in columns, a Chinese character taking two.
-func width(s string) int {
-	n := 0
-	for _, r := range s {
-		n++
-		if r >= 0x1100 {
-			n++
-		}
-	}
-	return n
-}
